@@ -1,0 +1,139 @@
+package org.softmaxcourse.numeric;
+
+/**
+ * Argument checks shared by the library. Each throws {@link IllegalArgumentException} with a
+ * message that names the argument and shows the offending value, index or shape, so that bad
+ * input never surfaces later as a silent NaN or an index error from deep inside a loop.
+ */
+public final class Require {
+    private Require() {
+    }
+
+    /** Rejects a null or empty vector. */
+    public static void nonEmpty(String name, double[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException(name + " is empty: it needs at least one entry");
+        }
+    }
+
+    /** Rejects a null or empty label vector. */
+    public static void nonEmpty(String name, int[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException(name + " is empty: it needs at least one entry");
+        }
+    }
+
+    /** Rejects a null matrix or one with no rows. */
+    public static void nonEmpty(String name, Matrix m) {
+        if (m == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (m.rows() == 0) {
+            throw new IllegalArgumentException(name + " has no rows: it needs at least one sample");
+        }
+    }
+
+    /** Rejects a NaN. */
+    public static void notNaN(String name, double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException(name + " is NaN");
+        }
+    }
+
+    /** Rejects a vector holding a NaN, naming its index. */
+    public static void noNaN(String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] is NaN");
+            }
+        }
+    }
+
+    /** Rejects a matrix holding a NaN, naming its row and column. */
+    public static void noNaN(String name, Matrix m) {
+        double[] d = m.data();
+        for (int k = 0; k < d.length; k++) {
+            if (Double.isNaN(d[k])) {
+                throw new IllegalArgumentException(
+                        name + "[" + k / m.cols() + "][" + k % m.cols() + "] is NaN");
+            }
+        }
+    }
+
+    /** Rejects a value outside [0, 1] (NaN included). */
+    public static void probability(String name, double value) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(
+                    name + " = " + value + " is not a probability: it must lie in [0, 1]");
+        }
+    }
+
+    /** Rejects a vector with an entry outside [0, 1], naming its index. */
+    public static void probabilities(String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            probability(name + "[" + i + "]", values[i]);
+        }
+    }
+
+    /** Rejects a matrix with an entry outside [0, 1], naming its row and column. */
+    public static void probabilities(String name, Matrix m) {
+        double[] d = m.data();
+        for (int k = 0; k < d.length; k++) {
+            if (!(d[k] >= 0.0 && d[k] <= 1.0)) {
+                probability(name + "[" + k / m.cols() + "][" + k % m.cols() + "]", d[k]);
+            }
+        }
+    }
+
+    /** Rejects two vectors of different lengths. */
+    public static void sameLength(String aName, double[] a, String bName, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("shape mismatch: " + aName + " has " + a.length
+                    + " entries but " + bName + " has " + b.length);
+        }
+    }
+
+    /** Rejects two matrices of different shapes. */
+    public static void sameShape(String aName, Matrix a, String bName, Matrix b) {
+        if (a.rows() != b.rows() || a.cols() != b.cols()) {
+            throw new IllegalArgumentException("shape mismatch: " + aName + " is " + a.shape()
+                    + " but " + bName + " is " + b.shape());
+        }
+    }
+
+    /** Rejects a label vector whose length is not the number of rows of {@code m}. */
+    public static void oneLabelPerRow(String mName, Matrix m, String labelsName, int[] labels) {
+        if (m.rows() != labels.length) {
+            throw new IllegalArgumentException("shape mismatch: " + mName + " is " + m.shape()
+                    + " (one row per sample) but " + labelsName + " has " + labels.length + " labels");
+        }
+    }
+
+    /** Rejects a class label outside {@code [0, classes)}. */
+    public static void label(String name, int label, int classes) {
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException(name + " = " + label + " is not a class label: with "
+                    + classes + " classes labels run from 0 to " + (classes - 1));
+        }
+    }
+
+    /** Rejects a vector holding a label outside {@code [0, classes)}, naming its index. */
+    public static void labels(String name, int[] labels, int classes) {
+        for (int i = 0; i < labels.length; i++) {
+            label(name + "[" + i + "]", labels[i], classes);
+        }
+    }
+
+    /** Rejects a number that is NaN, infinite or not strictly positive. */
+    public static void positiveFinite(String name, double value) {
+        if (!(value > 0.0 && value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " = " + value + " must be finite and greater than 0");
+        }
+    }
+}
