@@ -1,0 +1,63 @@
+package org.softmaxcourse.activation;
+
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+import org.softmaxcourse.numeric.Require;
+
+/**
+ * An element-wise activation function g(z) and its first derivative g′(z), with the metadata
+ * the course tabulates. Implementations are immutable; they are {@link DoubleUnaryOperator}s, so
+ * they plug into streams and {@code Arrays.setAll}.
+ */
+public interface Activation extends DoubleUnaryOperator {
+
+    /** g(z). */
+    double value(double z);
+
+    /** g′(z), the first derivative. Where g has a kink the documented one-sided value is used. */
+    double derivative(double z);
+
+    /** A short name, e.g. {@code "sigmoid"} or {@code "leaky ReLU (α = 0.01)"}. */
+    String name();
+
+    /** The definition in LaTeX, e.g. {@code \sigma(z) = \frac{1}{1 + e^{-z}}}. */
+    String formula();
+
+    /** The derivative in LaTeX. */
+    String derivativeFormula();
+
+    /** The range of g as interval text, e.g. {@code "(0, 1)"}. */
+    String range();
+
+    /** Which {@link Trait}s g has. */
+    Set<Trait> traits();
+
+    default boolean has(Trait trait) {
+        return traits().contains(trait);
+    }
+
+    @Override
+    default double applyAsDouble(double z) {
+        return value(z);
+    }
+
+    /** g applied to each entry of {@code z}, as a new array. */
+    default double[] value(double[] z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = value(z[i]);
+        }
+        return out;
+    }
+
+    /** g′ at each entry of {@code z}, as a new array. */
+    default double[] derivative(double[] z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = derivative(z[i]);
+        }
+        return out;
+    }
+}

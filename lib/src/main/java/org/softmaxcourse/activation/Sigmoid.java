@@ -1,0 +1,93 @@
+package org.softmaxcourse.activation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The logistic sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>), which squashes ℝ into (0, 1) so that its
+ * output reads as a probability P(y = 1 | x) (a.k.a. the standard logistic function).
+ *
+ * <p>σ′(z) = σ(z)(1 − σ(z)) = σ(z)σ(−z). Symmetry: σ(−z) = 1 − σ(z). Its inverse is the logit
+ * log(p / (1 − p)), and log σ is {@link #logSigmoid(double)}.
+ *
+ * @see <a href="https://en.wikipedia.org/wiki/Logistic_function">Logistic function</a>
+ */
+public final class Sigmoid implements Activation {
+    /** The one sigmoid; it has no parameters. */
+    public static final Sigmoid INSTANCE = new Sigmoid();
+
+    private static final Set<Trait> TRAITS = EnumSet.of(Trait.MONOTONIC, Trait.SATURATING, Trait.SMOOTH);
+
+    private Sigmoid() {
+    }
+
+    /** σ(z), exact to the last bit or so for every double. */
+    public static double sigmoid(double z) {
+        // e^(-z) overflows for z < -709; write σ in terms of e^(-|z|) <= 1 instead.
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    /**
+     * log σ(z) = −log(1 + e<sup>−z</sup>) = −softplus(−z), finite for every finite z:
+     * log σ(−1000) = −1000 where log(sigmoid(−1000)) would be log 0 = −∞.
+     */
+    public static double logSigmoid(double z) {
+        return -softplus(-z);
+    }
+
+    /**
+     * softplus(x) = log(1 + e<sup>x</sup>) = max(x, 0) + log1p(e<sup>−|x|</sup>), which never
+     * overflows (softplus(1000) = 1000) and keeps full precision for very negative x.
+     */
+    public static double softplus(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    @Override
+    public double value(double z) {
+        return sigmoid(z);
+    }
+
+    @Override
+    public double derivative(double z) {
+        // σ(z)·σ(−z) rather than σ(1 − σ): 1 − σ(z) loses every digit once σ(z) rounds to 1.
+        return sigmoid(z) * sigmoid(-z);
+    }
+
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public String formula() {
+        return "\\sigma(z) = \\frac{1}{1 + e^{-z}}";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "\\sigma'(z) = \\sigma(z)\\,\\bigl(1 - \\sigma(z)\\bigr)";
+    }
+
+    @Override
+    public String range() {
+        return "(0, 1)";
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return TRAITS;
+    }
+
+    @Override
+    public String toString() {
+        return "Sigmoid σ(z) = 1 / (1 + e^(-z))";
+    }
+}

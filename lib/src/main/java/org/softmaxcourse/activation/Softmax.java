@@ -1,0 +1,199 @@
+package org.softmaxcourse.activation;
+
+import org.softmaxcourse.numeric.Matrix;
+import org.softmaxcourse.numeric.Require;
+
+/**
+ * Softmax (a.k.a. normalised exponential), log-softmax and logsumexp, over one vector of scores
+ * and row-wise over a batch.
+ *
+ * <pre>
+ *   softmax(z)ᵢ    = e^(zᵢ) / Σⱼ e^(zⱼ)         C probabilities that sum to 1
+ *   logsumexp(z)   = log Σⱼ e^(zⱼ)              a smooth maximum of z
+ *   logsoftmax(z)ᵢ = zᵢ − logsumexp(z)          log-probabilities, exact where softmax underflows
+ * </pre>
+ *
+ * <p>All three subtract the largest score m first (softmax(z) = softmax(z − m)), so no e^x
+ * overflows, and write the sum as 1 + Σ<sub>j≠argmax</sub> e^(zⱼ − m) so that log1p keeps the
+ * small terms: logsumexp([0, −40]) is exact to the last bit, not rounded to 0.
+ *
+ * <p>Infinite scores take their limits: a +∞ score takes all the probability (shared equally with
+ * other +∞ scores), a −∞ score gets probability 0 and log-probability −∞, and logsumexp of all
+ * −∞ is −∞. Softmax and log-softmax of a vector whose scores are all −∞ are undefined (0/0) and
+ * come out NaN; a NaN score makes the whole row NaN.
+ *
+ * @see Sigmoid two-class softmax: softmax([a, b])₀ = σ(a − b)
+ */
+public final class Softmax {
+    private Softmax() {
+    }
+
+    /** softmax(z) as a new array. */
+    public static double[] softmax(double[] z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.length];
+        softmaxRow(z, 0, z.length, out);
+        return out;
+    }
+
+    /** log softmax(z) as a new array. */
+    public static double[] logSoftmax(double[] z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.length];
+        logSoftmaxRow(z, 0, z.length, out);
+        return out;
+    }
+
+    /** log Σ e^(zⱼ). */
+    public static double logSumExp(double[] z) {
+        Require.nonEmpty("z", z);
+        return logSumExpRow(z, 0, z.length);
+    }
+
+    /** softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1. */
+    public static Matrix softmax(Matrix z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.data().length];
+        for (int i = 0, c = z.cols(); i < z.rows(); i++) {
+            softmaxRow(z.data(), i * c, c, out);
+        }
+        return Matrix.wrap(z.rows(), z.cols(), out);
+    }
+
+    /** log-softmax of each row of {@code z}. */
+    public static Matrix logSoftmax(Matrix z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.data().length];
+        for (int i = 0, c = z.cols(); i < z.rows(); i++) {
+            logSoftmaxRow(z.data(), i * c, c, out);
+        }
+        return Matrix.wrap(z.rows(), z.cols(), out);
+    }
+
+    /** logsumexp of each row of {@code z}. */
+    public static double[] logSumExp(Matrix z) {
+        Require.nonEmpty("z", z);
+        double[] out = new double[z.rows()];
+        for (int i = 0, c = z.cols(); i < z.rows(); i++) {
+            out[i] = logSumExpRow(z.data(), i * c, c);
+        }
+        return out;
+    }
+
+    /**
+     * softmax of {@code z[from .. from + n)} written to {@code out[from .. from + n)}; {@code out}
+     * may be {@code z} itself. The building block of the batch methods, public for code that
+     * keeps its batches in one array (the classifiers, the benchmarks).
+     */
+    public static void softmaxRow(double[] z, int from, int n, double[] out) {
+        int arg = argmax(z, from, n);
+        if (arg < 0) {
+            fill(out, from, n, Double.NaN);
+            return;
+        }
+        double m = z[arg];
+        if (m == Double.POSITIVE_INFINITY) {
+            int k = countEqual(z, from, n, m);
+            for (int j = from; j < from + n; j++) {
+                out[j] = z[j] == m ? 1.0 / k : 0.0;
+            }
+            return;
+        }
+        if (m == Double.NEGATIVE_INFINITY) {
+            fill(out, from, n, Double.NaN);
+            return;
+        }
+        double rest = 0;
+        for (int j = from; j < from + n; j++) {
+            double e = Math.exp(z[j] - m);
+            out[j] = e;
+            if (j != arg) {
+                rest += e;
+            }
+        }
+        double sum = 1.0 + rest;
+        for (int j = from; j < from + n; j++) {
+            out[j] /= sum;
+        }
+    }
+
+    /** log-softmax of {@code z[from .. from + n)} written to {@code out}; see {@link #softmaxRow}. */
+    public static void logSoftmaxRow(double[] z, int from, int n, double[] out) {
+        int arg = argmax(z, from, n);
+        if (arg < 0) {
+            fill(out, from, n, Double.NaN);
+            return;
+        }
+        double m = z[arg];
+        if (m == Double.POSITIVE_INFINITY) {
+            double logShare = -Math.log(countEqual(z, from, n, m));
+            for (int j = from; j < from + n; j++) {
+                out[j] = z[j] == m ? logShare : Double.NEGATIVE_INFINITY;
+            }
+            return;
+        }
+        if (m == Double.NEGATIVE_INFINITY) {
+            fill(out, from, n, Double.NaN);
+            return;
+        }
+        double logSum = Math.log1p(sumExpExcept(z, from, n, arg, m));
+        for (int j = from; j < from + n; j++) {
+            out[j] = (z[j] - m) - logSum;
+        }
+    }
+
+    /** logsumexp of {@code z[from .. from + n)}; see {@link #softmaxRow}. */
+    public static double logSumExpRow(double[] z, int from, int n) {
+        int arg = argmax(z, from, n);
+        if (arg < 0) {
+            return Double.NaN;
+        }
+        double m = z[arg];
+        if (Double.isInfinite(m)) {
+            return m;
+        }
+        return m + Math.log1p(sumExpExcept(z, from, n, arg, m));
+    }
+
+    /** Σ e^(zⱼ − m) over the row without its argmax entry (whose term is exactly 1). */
+    private static double sumExpExcept(double[] z, int from, int n, int arg, double m) {
+        double s = 0;
+        for (int j = from; j < from + n; j++) {
+            if (j != arg) {
+                s += Math.exp(z[j] - m);
+            }
+        }
+        return s;
+    }
+
+    /** The index of the first largest entry, or −1 if the row holds a NaN. */
+    private static int argmax(double[] z, int from, int n) {
+        int arg = from;
+        for (int j = from; j < from + n; j++) {
+            double v = z[j];
+            if (Double.isNaN(v)) {
+                return -1;
+            }
+            if (v > z[arg]) {
+                arg = j;
+            }
+        }
+        return arg;
+    }
+
+    private static int countEqual(double[] z, int from, int n, double v) {
+        int k = 0;
+        for (int j = from; j < from + n; j++) {
+            if (z[j] == v) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    private static void fill(double[] out, int from, int n, double v) {
+        for (int j = from; j < from + n; j++) {
+            out[j] = v;
+        }
+    }
+}
