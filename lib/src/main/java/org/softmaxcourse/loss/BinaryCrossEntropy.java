@@ -1,0 +1,132 @@
+package org.softmaxcourse.loss;
+
+import org.softmaxcourse.activation.Sigmoid;
+import org.softmaxcourse.numeric.Require;
+
+/**
+ * Binary cross-entropy (log loss), the negative log-likelihood of a Bernoulli label:
+ *
+ * <pre>
+ *   from probabilities:  ℓ(p, y) = −[ y log p + (1 − y) log(1 − p) ]        ∂ℓ/∂p = (p − y) / (p(1 − p))
+ *   from logits:         ℓ(z, y) = ℓ(σ(z), y) = y·softplus(−z) + (1 − y)·softplus(z)   ∂ℓ/∂z = σ(z) − y
+ * </pre>
+ *
+ * <p>The target y is a label in {0, 1} or a soft label in [0, 1]. Read case by case (S10):
+ * y = 1 gives −log p, small when p is large; y = 0 gives −log(1 − p), small when p is small.
+ *
+ * <p>The logit form is the one to train with: it is finite for every finite z
+ * (ℓ(1000, 0) = 1000, where log(1 − σ(1000)) = log 0 = −∞), and its gradient σ(z) − y never
+ * vanishes when the model is confidently wrong. The probability form is exact: p = 0 with y = 1
+ * costs +∞ (PyTorch clamps the log at −100 and reports 100, scikit-learn clips p and reports
+ * 36.04). Ask for clamping explicitly with {@link #withEps(double)}.
+ *
+ * @see CategoricalCrossEntropy its C-class generalisation
+ * @see <a href="https://en.wikipedia.org/wiki/Cross-entropy#Cross-entropy_loss_function_and_logistic_regression">Cross-entropy and logistic regression</a>
+ */
+public final class BinaryCrossEntropy extends PointwiseLoss {
+    private final boolean fromLogits;
+    private final double eps;
+
+    private BinaryCrossEntropy(boolean fromLogits, double eps, Reduction reduction) {
+        super(reduction);
+        this.fromLogits = fromLogits;
+        this.eps = eps;
+    }
+
+    /** BCE on probabilities p ∈ [0, 1], exact (no clamping), averaged over the batch. */
+    public static BinaryCrossEntropy fromProbabilities() {
+        return new BinaryCrossEntropy(false, 0.0, Reduction.MEAN);
+    }
+
+    /** BCE on logits z ∈ [−∞, ∞] (p = σ(z)), averaged over the batch. */
+    public static BinaryCrossEntropy fromLogits() {
+        return new BinaryCrossEntropy(true, 0.0, Reduction.MEAN);
+    }
+
+    /** The same loss with another reduction. */
+    public BinaryCrossEntropy withReduction(Reduction reduction) {
+        return new BinaryCrossEntropy(fromLogits, eps, reduction);
+    }
+
+    /**
+     * The same loss with p clamped to [ε, 1 − ε] before the logs, so that it never exceeds
+     * −log ε. Only for probabilities: logits never need it. {@code eps} must lie in (0, 0.5).
+     */
+    public BinaryCrossEntropy withEps(double eps) {
+        if (fromLogits) {
+            throw new IllegalArgumentException("eps = " + eps
+                    + ": the logit form is finite for every finite logit and takes no eps");
+        }
+        if (!(eps > 0 && eps < 0.5)) {
+            throw new IllegalArgumentException("eps = " + eps + " must lie in (0, 0.5)");
+        }
+        return new BinaryCrossEntropy(false, eps, reduction());
+    }
+
+    /** Whether the input is a logit z (true) or a probability p (false). */
+    public boolean isFromLogits() {
+        return fromLogits;
+    }
+
+    /** The clamping ε, or 0 for the exact loss. */
+    public double eps() {
+        return eps;
+    }
+
+    @Override
+    protected double lossAt(double input, double y) {
+        if (fromLogits) {
+            // 0·softplus(±∞) would be NaN: a term whose weight is 0 is left out.
+            double pos = y == 0 ? 0.0 : y * Sigmoid.softplus(-input);
+            double neg = y == 1 ? 0.0 : (1 - y) * Sigmoid.softplus(input);
+            return pos + neg;
+        }
+        double p = clamp(input);
+        // 0·log 0 = 0; log1p(−p) keeps full precision for small p where log(1 − p) does not.
+        double pos = y == 0 ? 0.0 : -y * Math.log(p);
+        double neg = y == 1 ? 0.0 : -(1 - y) * Math.log1p(-p);
+        return pos + neg;
+    }
+
+    @Override
+    protected double derivativeAt(double input, double y) {
+        if (fromLogits) {
+            return Sigmoid.sigmoid(input) - y;
+        }
+        if (eps > 0 && (input < eps || input > 1 - eps)) {
+            return 0.0;
+        }
+        double pos = y == 0 ? 0.0 : -y / input;
+        double neg = y == 1 ? 0.0 : (1 - y) / (1 - input);
+        return pos + neg;
+    }
+
+    private double clamp(double p) {
+        return eps > 0 ? Math.min(Math.max(p, eps), 1 - eps) : p;
+    }
+
+    @Override
+    protected String inputName() {
+        return fromLogits ? "z" : "p";
+    }
+
+    @Override
+    protected void checkInput(String name, double value) {
+        if (fromLogits) {
+            Require.notNaN(name, value);
+        } else {
+            Require.probability(name, value);
+        }
+    }
+
+    @Override
+    protected void checkTarget(String name, double value) {
+        Require.probability(name, value);
+    }
+
+    @Override
+    public String toString() {
+        return "BinaryCrossEntropy(from " + (fromLogits ? "logits" : "probabilities")
+                + (eps > 0 ? ", eps = " + eps : "") + ", reduction " + reduction() + ")";
+    }
+}

@@ -1,0 +1,97 @@
+package org.softmaxcourse.loss;
+
+import org.softmaxcourse.numeric.Require;
+
+/**
+ * A loss ℓ(input, target) applied sample by sample to two vectors of equal length: one
+ * prediction per sample and one target per sample. Subclasses supply ℓ, ∂ℓ/∂input and the
+ * checks of what counts as a valid input and target; this class does the batching, the
+ * {@link Reduction} and the shape checks.
+ */
+public abstract class PointwiseLoss {
+    private final Reduction reduction;
+
+    protected PointwiseLoss(Reduction reduction) {
+        if (reduction == null) {
+            throw new IllegalArgumentException("reduction is null");
+        }
+        this.reduction = reduction;
+    }
+
+    public final Reduction reduction() {
+        return reduction;
+    }
+
+    /** ℓ for one sample. */
+    public final double loss(double input, double target) {
+        checkInput(inputName(), input);
+        checkTarget(targetName(), target);
+        return lossAt(input, target);
+    }
+
+    /** ∂ℓ/∂input for one sample. */
+    public final double derivative(double input, double target) {
+        checkInput(inputName(), input);
+        checkTarget(targetName(), target);
+        return derivativeAt(input, target);
+    }
+
+    /** Losses, reduced value and gradient for a batch, in one pass. */
+    public final LossResult<double[]> evaluate(double[] input, double[] target) {
+        check(input, target);
+        int n = input.length;
+        double scale = reduction.scale(n);
+        double[] losses = new double[n];
+        double[] gradient = new double[n];
+        for (int i = 0; i < n; i++) {
+            losses[i] = lossAt(input[i], target[i]);
+            gradient[i] = scale * derivativeAt(input[i], target[i]);
+        }
+        return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
+    }
+
+    /** The reduced loss of a batch (the sum for {@link Reduction#NONE}). */
+    public final double loss(double[] input, double[] target) {
+        return evaluate(input, target).value();
+    }
+
+    /** The per-sample losses of a batch. */
+    public final double[] losses(double[] input, double[] target) {
+        return evaluate(input, target).losses();
+    }
+
+    /** The gradient of {@link #loss(double[], double[])} with respect to {@code input}. */
+    public final double[] gradient(double[] input, double[] target) {
+        return evaluate(input, target).gradient();
+    }
+
+    private void check(double[] input, double[] target) {
+        Require.nonEmpty(inputName(), input);
+        Require.nonEmpty(targetName(), target);
+        Require.sameLength(inputName(), input, targetName(), target);
+        for (int i = 0; i < input.length; i++) {
+            checkInput(inputName() + "[" + i + "]", input[i]);
+            checkTarget(targetName() + "[" + i + "]", target[i]);
+        }
+    }
+
+    /** ℓ(input, target) for arguments already checked. */
+    protected abstract double lossAt(double input, double target);
+
+    /** ∂ℓ/∂input for arguments already checked. */
+    protected abstract double derivativeAt(double input, double target);
+
+    /** The input's name in error messages, e.g. {@code "p"} or {@code "z"}. */
+    protected abstract String inputName();
+
+    /** The target's name in error messages. */
+    protected String targetName() {
+        return "y";
+    }
+
+    /** Throws {@link IllegalArgumentException} naming {@code name} if {@code value} is not a valid input. */
+    protected abstract void checkInput(String name, double value);
+
+    /** Throws {@link IllegalArgumentException} naming {@code name} if {@code value} is not a valid target. */
+    protected abstract void checkTarget(String name, double value);
+}
