@@ -136,4 +136,39 @@ public final class Require {
             throw new IllegalArgumentException(name + " = " + value + " must be finite and greater than 0");
         }
     }
+    /** How far a probability vector's sum may stray from 1 (rounding in the caller's arithmetic). */
+    public static final double SUM_TOLERANCE = 1e-6;
+
+    /**
+     * Rejects a vector that is not a probability distribution: an entry outside [0, 1] or a sum
+     * further than {@link #SUM_TOLERANCE} from 1.
+     */
+    public static void distribution(String name, double[] values) {
+        probabilities(name, values);
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        if (Math.abs(sum - 1.0) > SUM_TOLERANCE) {
+            throw new IllegalArgumentException(name + " sums to " + sum
+                    + ", not 1: it must be a probability distribution over the classes");
+        }
+    }
+
+    /** Rejects a matrix whose rows are not probability distributions, naming the row. */
+    public static void distributions(String name, Matrix m) {
+        probabilities(name, m);
+        double[] d = m.data();
+        int c = m.cols();
+        for (int i = 0; i < m.rows(); i++) {
+            double sum = 0;
+            for (int j = i * c; j < (i + 1) * c; j++) {
+                sum += d[j];
+            }
+            if (Math.abs(sum - 1.0) > SUM_TOLERANCE) {
+                throw new IllegalArgumentException(name + " row " + i + " sums to " + sum
+                        + ", not 1: each row must be a probability distribution over the classes");
+            }
+        }
+    }
 }
