@@ -1,0 +1,107 @@
+package org.softmaxcourse.plot;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.softmaxcourse.activation.Activation;
+
+/**
+ * Charts of the course's functions, built and returned, never shown: a notebook passes them to
+ * {@code Notebook.show}. Every chart has a title, labelled axes and a legend.
+ */
+public final class Plots {
+    /** Width of the course's charts in pixels. */
+    public static final int WIDTH = 640;
+    /** Height of the course's charts in pixels. */
+    public static final int HEIGHT = 400;
+    /** Points per curve: enough that a kink (ReLU at 0) looks sharp. */
+    public static final int SAMPLES = 401;
+
+    private Plots() {
+    }
+
+    /** g(z) for each activation over [from, to]. */
+    public static XYChart activations(double from, double to, Activation... activations) {
+        return curves("Activation functions g(z)", "z", "g(z)", from, to, byName(activations, false));
+    }
+
+    /** g′(z) for each activation over [from, to]. */
+    public static XYChart derivatives(double from, double to, Activation... activations) {
+        return curves("Their derivatives g′(z)", "z", "g′(z)", from, to, byName(activations, true));
+    }
+
+    /** One activation and its derivative on one chart. */
+    public static XYChart withDerivative(double from, double to, Activation activation) {
+        requireNotNull("activation", activation);
+        Map<String, DoubleUnaryOperator> fs = new LinkedHashMap<>();
+        fs.put(activation.name(), activation::value);
+        fs.put(activation.name() + "′", activation::derivative);
+        return curves(activation.name() + " and its derivative", "z", "value", from, to, fs);
+    }
+
+    /**
+     * Any functions of one variable over [from, to], one line each, named by the map's keys in
+     * its iteration order.
+     */
+    public static XYChart curves(String title, String xLabel, String yLabel, double from, double to,
+                                 Map<String, ? extends DoubleUnaryOperator> functions) {
+        if (!(Double.isFinite(from) && Double.isFinite(to) && from < to)) {
+            throw new IllegalArgumentException("the interval [" + from + ", " + to
+                    + "] is not a finite interval with from < to");
+        }
+        if (functions == null || functions.isEmpty()) {
+            throw new IllegalArgumentException("functions is empty: a chart needs at least one curve");
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        double[] x = grid(from, to, SAMPLES);
+        for (Map.Entry<String, ? extends DoubleUnaryOperator> e : functions.entrySet()) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = e.getValue().applyAsDouble(x[i]);
+            }
+            XYSeries s = chart.addSeries(e.getKey(), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** {@code n} evenly spaced points from {@code from} to {@code to}, both included. */
+    public static double[] grid(double from, double to, int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("n = " + n + " must be at least 2");
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            // from + i·step drifts; interpolating from both ends lands exactly on `to`.
+            x[i] = from * ((double) (n - 1 - i) / (n - 1)) + to * ((double) i / (n - 1));
+        }
+        return x;
+    }
+
+    private static Map<String, DoubleUnaryOperator> byName(Activation[] activations, boolean derivative) {
+        if (activations == null || activations.length == 0) {
+            throw new IllegalArgumentException("activations is empty: name at least one");
+        }
+        Map<String, DoubleUnaryOperator> fs = new LinkedHashMap<>();
+        for (int i = 0; i < activations.length; i++) {
+            Activation a = activations[i];
+            requireNotNull("activations[" + i + "]", a);
+            fs.put(derivative ? a.name() + "′" : a.name(), derivative ? a::derivative : a::value);
+        }
+        return fs;
+    }
+
+    private static void requireNotNull(String name, Object o) {
+        if (o == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+    }
+}
