@@ -61,6 +61,7 @@ public final class Plots {
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setAntiAlias(true);
         double[] x = grid(from, to, SAMPLES);
         for (Map.Entry<String, ? extends DoubleUnaryOperator> e : functions.entrySet()) {
             double[] y = new double[x.length];
