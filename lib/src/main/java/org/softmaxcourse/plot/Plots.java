@@ -3,6 +3,8 @@ package org.softmaxcourse.plot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -72,6 +74,42 @@ public final class Plots {
             s.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /**
+     * Probability distributions over the same classes as grouped bars, one colour per
+     * distribution (e.g. a target and two predictions).
+     */
+    public static CategoryChart distributions(String title, String[] classNames,
+                                              Map<String, double[]> distributions) {
+        if (classNames == null || classNames.length == 0) {
+            throw new IllegalArgumentException("classNames is empty: name at least one class");
+        }
+        if (distributions == null || distributions.isEmpty()) {
+            throw new IllegalArgumentException("distributions is empty: a chart needs at least one");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle("class").yAxisTitle("probability").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        for (Map.Entry<String, double[]> e : distributions.entrySet()) {
+            if (e.getValue().length != classNames.length) {
+                throw new IllegalArgumentException("shape mismatch: " + classNames.length + " classes but \""
+                        + e.getKey() + "\" has " + e.getValue().length + " probabilities");
+            }
+            chart.addSeries(e.getKey(), java.util.Arrays.asList(classNames), box(e.getValue()));
+        }
+        return chart;
+    }
+
+    private static java.util.List<Double> box(double[] v) {
+        java.util.List<Double> out = new java.util.ArrayList<>(v.length);
+        for (double x : v) {
+            out.add(x);
+        }
+        return out;
     }
 
     /** {@code n} evenly spaced points from {@code from} to {@code to}, both included. */
