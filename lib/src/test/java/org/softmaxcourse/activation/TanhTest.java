@@ -62,6 +62,9 @@ class TanhTest {
         assertEquals(0.0, T.derivative(1000));
         assertEquals(0.0, T.derivative(Double.NEGATIVE_INFINITY));
         assertEquals(1.0, T.derivative(1e-300));
+        // cosh²(360) overflows but tanh′(360) = 8.13e-313 is a (subnormal) double; mpmath value.
+        assertRel(8.1289232096971726115e-313, T.derivative(360), 1e-9, "tanh′(360)");
+        assertRel(8.1289232096971726115e-313, T.derivative(-360), 1e-9, "tanh′(−360)");
         assertEquals(1e-300, T.value(1e-300));
         assertTrue(Double.isNaN(T.value(Double.NaN)));
         assertTrue(Double.isNaN(T.derivative(Double.NaN)));

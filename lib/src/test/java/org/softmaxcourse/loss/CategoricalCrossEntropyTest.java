@@ -192,6 +192,12 @@ class CategoricalCrossEntropyTest {
         assertArrayEquals(new double[] {0.5, -0.5, 0}, LOGITS.gradient(new double[] {INF, INF, 0}, 1));
         assertArrayEquals(new double[] {1, -1}, LOGITS.gradient(new double[] {1000, 0}, 1));
         Approx.assertNoNaN(LOGITS.gradient(new double[] {1e4, -1e4, 0}, 2), "gradient");
+        // p₀ − 1 = −e^(−40)/(1 + e^(−40)) even though p₀ rounds to 1 (mpmath value).
+        assertRel(-4.2483542552915889773e-18, LOGITS.gradient(new double[] {40, 0}, 0)[0], 1e-15, "p₀ − 1");
+        Matrix batch = Matrix.of(new double[] {0, 1}, new double[] {INF, 0}, new double[] {3, INF});
+        double[] p = Softmax.softmax(new double[] {0, 1});
+        assertArrayEquals(new double[] {(p[0] - 1) / 3, p[1] / 3, 0, 0, 0, 0},
+                LOGITS.gradient(batch, new int[] {0, 0, 1}).data(), 1e-16, "rows with +∞ beside a finite row");
     }
 
     @Test

@@ -50,6 +50,11 @@ class MatrixTest {
         String big = Matrix.zeros(20, 3).toString();
         assertTrue(big.contains("… 12 more rows …"), big);
         assertEquals(1 + 8 + 1, big.split("\n").length, big);
+        double[] wide = new double[15];
+        for (int j = 0; j < wide.length; j++) {
+            wide[j] = j;
+        }
+        assertEquals("Matrix 1×15\n  [0, 1, 2, 3, 4, 5, 6, 7, …, 13, 14]", Matrix.of(wide).toString());
     }
 
     @Test
