@@ -91,7 +91,9 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     @Override
     protected double derivativeAt(double input, double y) {
         if (fromLogits) {
-            return Sigmoid.sigmoid(input) - y;
+            // σ(z) − 1 = −σ(−z): for a hard label 1 the subtraction would round σ(z) to 1 and
+            // report 0 for z ≳ 37 instead of −e^(−z).
+            return y == 1 ? -Sigmoid.sigmoid(-input) : Sigmoid.sigmoid(input) - y;
         }
         if (eps > 0 && (input < eps || input > 1 - eps)) {
             return 0.0;

@@ -1,5 +1,6 @@
 package org.softmaxcourse.loss;
 
+import java.util.Arrays;
 import org.softmaxcourse.activation.Softmax;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
@@ -247,14 +248,20 @@ public final class CategoricalCrossEntropy {
             for (int j = from; j < from + c; j++) {
                 grad[j] *= inv;
             }
-            grad[k] -= scale;
+            // pₖ − 1 for the dominant class is −rest/(1 + rest), exact where pₖ rounds to 1;
+            // any other class has pₖ ≤ ½ and the subtraction loses nothing.
+            grad[k] = k == arg ? -scale * rest / (1.0 + rest) : grad[k] - scale;
         } else {
             loss = 0;
             for (int j = from; j < from + c; j++) {
                 if (y[j] != 0) {
                     loss += y[j] * (logSum - (z[j] - m));
                 }
-                grad[j] = grad[j] * inv - scale * y[j];
+                // As for labels: p − y at the dominant class is (1 − y) − rest/(1 + rest), so a
+                // one-hot row gives the same bits as its label.
+                grad[j] = j == arg && y[j] != 0
+                        ? scale * ((1.0 - y[j]) - rest / (1.0 + rest))
+                        : grad[j] * inv - scale * y[j];
             }
         }
         return loss;
@@ -263,15 +270,15 @@ public final class CategoricalCrossEntropy {
     /** A row holding +∞: softmax shares all mass among the +∞ entries; see {@link Softmax}. */
     private static double infiniteLogitRow(double[] z, int from, int c, int k, double[] y,
                                            double[] grad, double scale) {
-        double[] logP = new double[z.length];
-        Softmax.logSoftmaxRow(z, from, c, logP);
+        double[] logP = Arrays.copyOfRange(z, from, from + c);
+        Softmax.logSoftmaxRow(logP, 0, c, logP);
         double loss = 0;
-        for (int j = from; j < from + c; j++) {
-            double yj = k >= 0 ? (j == k ? 1.0 : 0.0) : y[j];
+        for (int j = 0; j < c; j++) {
+            double yj = k >= 0 ? (from + j == k ? 1.0 : 0.0) : y[from + j];
             if (yj != 0) {
                 loss -= yj * logP[j];
             }
-            grad[j] = scale * (Math.exp(logP[j]) - yj);
+            grad[from + j] = scale * (Math.exp(logP[j]) - yj);
         }
         return loss;
     }

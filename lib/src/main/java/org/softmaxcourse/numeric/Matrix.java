@@ -182,8 +182,9 @@ public final class Matrix {
             sb.append("\n  [");
             for (int j = 0; j < cols; j++) {
                 if (j == SHOWN_COLS - 2 && cols > SHOWN_COLS) {
-                    sb.append(" …");
-                    j = cols - 2;
+                    // The first 8 and the last 2 columns, like the rows.
+                    sb.append(", …");
+                    j = cols - 3;
                     continue;
                 }
                 sb.append(j == 0 ? "" : ", ").append(format(data[i * cols + j]));
