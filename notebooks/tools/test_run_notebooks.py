@@ -29,7 +29,7 @@ def markdown(source):
 
 def notebook(*cells, kernel="java"):
     meta = {"kernelspec": {"name": kernel, "display_name": "Java", "language": "java"}} if kernel else {}
-    return {"nbformat": 4, "nbformat_minor": 5, "metadata": meta, "cells": list(cells)}
+    return {"nbformat": 4, "nbformat_minor": 4, "metadata": meta, "cells": list(cells)}
 
 
 def good_notebook():
