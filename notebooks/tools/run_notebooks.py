@@ -230,8 +230,8 @@ def discover(directory):
 
 # ---------------------------------------------------------------- execution
 
-def execute(path, kernel, timeout, startup_timeout, log, kernel_log):
-    """Runs one notebook; one retry when the kernel fails to start.
+def execute(path, kernel, timeout, startup_timeout, log, kernel_log, start_retries=1):
+    """Runs one notebook; start_retries more tries when the kernel fails to start.
 
     The kernel process's own stdout/stderr (its logging) goes to the file kernel_log.
     Returns (executed nb, retries, kernel start seconds or None, fatal message or None).
@@ -257,9 +257,11 @@ def execute(path, kernel, timeout, startup_timeout, log, kernel_log):
             return nb, retries, started.get("kernel"), None
         except (RuntimeError, TimeoutError, DeadKernelError) as e:
             reason = _shorten(strip_ansi("%s: %s" % (type(e).__name__, e)), 200)
-            if "cell" not in started and not any_cell_started(nb) and retries == 0:
+            if "cell" not in started and not any_cell_started(nb) and retries < start_retries:
                 retries += 1
-                log("RETRY: %s: kernel start failed (%s); retrying once" % (path.name, reason))
+                log("RETRY: %s: kernel start failed (%s); %s" % (
+                    path.name, reason, "retrying once" if start_retries == 1
+                    else "retry %d of %d" % (retries, start_retries)))
                 continue
             return nb, retries, started.get("kernel"), reason
         except Exception as e:  # a broken notebook file, a kernelspec that is missing, ...
@@ -336,7 +338,7 @@ def run(args):
         kernel_log.write_bytes(b"")
         nb, retries, kernel_seconds, fatal = execute(
             path, args.kernel, args.timeout, args.startup_timeout, lambda s: print(s, flush=True),
-            kernel_log)
+            kernel_log, args.start_retries)
         result["retries"] = retries
         result["kernel_start_seconds"] = None if kernel_seconds is None else round(kernel_seconds, 2)
         # A kernel that never started leaves every cell empty: its missing values are no news.
@@ -406,6 +408,8 @@ def main(argv=None):
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell (default: 300)")
     parser.add_argument("--startup-timeout", type=int, default=180,
                         help="seconds for the kernel to start (default: 180)")
+    parser.add_argument("--start-retries", type=int, default=1,
+                        help="new kernels to try when one fails to start (default: 1)")
     parser.add_argument("--check-only", action="store_true", help="only the static checks; no kernel")
     parser.add_argument("--self-test", action="store_true", help="run this tool's unit tests")
     parser.add_argument("--report", help="with --self-test: write the test counts to this JSON file")
