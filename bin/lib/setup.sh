@@ -312,7 +312,13 @@ install_kernel() {
     IJAVA_WHY=""
     if fetch_ijava "$STAGE_ROOT" "$ijava_version"; then
       kind=ijava
-      why=$([ "$KERNEL_CHOICE" = ijava ] && echo "asked for with --kernel=ijava" || echo "its release zip was reachable")
+      if [ -n "${SOFTMAX_COURSE_IJAVA_ZIP:-}" ]; then
+        why="from the local copy SOFTMAX_COURSE_IJAVA_ZIP"
+      elif [ "$KERNEL_CHOICE" = ijava ]; then
+        why="asked for with --kernel=ijava"
+      else
+        why="its release zip was reachable"
+      fi
     elif [ "$KERNEL_CHOICE" = ijava ]; then
       die "cannot install IJava $ijava_version: $IJAVA_WHY" \
         "Fix: download ijava-$ijava_version.zip elsewhere and set SOFTMAX_COURSE_IJAVA_ZIP=/path/to/it," \
@@ -326,6 +332,7 @@ install_kernel() {
   else
     why="asked for with --kernel=rapaio"
   fi
+  [ -n "${SOFTMAX_COURSE_RAPAIO_JAR:-}" ] && [ "$kind" = rapaio ] && why="$why, from the local copy SOFTMAX_COURSE_RAPAIO_JAR"
   if [ "$kind" = ijava ]; then
     version=$ijava_version
     jar_name="ijava-$version.jar"
