@@ -75,10 +75,15 @@ def main(root, maven_rc, started, setup_done):
 
     print("[test] wall time: %.1f s (setup %.1f s, mvn verify %.1f s)"
           % (end - started, setup_done - started, end - setup_done))
+    # A part that did not run, or a build that failed outside any test, counts as one failure.
+    tests_failed = failed
+    failed += len(problems)
+    if maven_rc != 0 and failed == 0:
+        failed = 1
+    if tests_failed:
+        problems.append("%d tests failed" % tests_failed)
     if maven_rc != 0:
         problems.insert(0, "mvn verify exited with %d" % maven_rc)
-    if failed:
-        problems.append("%d tests failed" % failed)
     print("[test] result: %s" % ("FAILED: " + "; ".join(problems) if problems else "all passed"))
     print("total: %d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if problems else 0
