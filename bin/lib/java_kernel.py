@@ -5,7 +5,7 @@
     download    URL FILE             exit 2 (reason on stdout) when the site is unreachable
     unpack-ijava ZIP STAGE_ROOT VERSION
     write-json  KERNEL_DIR --java J --jar-dir D --jar-name N --kind K --version V --why W [--template T]
-    smoke       KERNELS_DIR --timeout S --log F
+    smoke       KERNELS_DIR --timeout S --retries N --log F
 
 The bash side owns the staging folder and the final rename; this file never
 touches an installed kernelspec.
@@ -225,21 +225,23 @@ def smoke_once(kernels_dir, timeout, log):
 
 
 def cmd_smoke(a):
-    for attempt in (1, 2):
+    attempts = 1 + a.retries
+    for attempt in range(1, attempts + 1):
         try:
             ready, total, texts, error = smoke_once(a.kernels_dir, a.timeout, a.log)
-        except Exception as e:  # the start failed or timed out: one retry, reported
+        except Exception as e:  # the start failed or timed out: retried, and reported
             reason = " ".join(("%s: %s" % (type(e).__name__, e)).split())[:200]
-            if attempt == 1:
-                print("[setup] RETRY: kernel smoke test: start failed (%s); retrying once" % reason, flush=True)
+            if attempt < attempts:
+                print("[setup] RETRY: kernel smoke test: start failed (%s); retry %d of %d"
+                      % (reason, attempt, a.retries), flush=True)
                 continue
-            print("[setup] kernel smoke test failed twice: %s" % reason)
+            print("[setup] kernel smoke test failed %d times: %s" % (attempts, reason))
             return 1
         if error or not any(t.strip() == "2" or ">2<" in t for t in texts):
             print("[setup] kernel smoke test: 1 + 1 gave %s" % (error or texts or "no output"))
             return 1
         print("[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in %.1f s, %.1f s in all%s)"
-              % (ready, total, ", after one retry" if attempt == 2 else ""), flush=True)
+              % (ready, total, ", after %d retries" % (attempt - 1) if attempt > 1 else ""), flush=True)
         return 0
     return 1
 
@@ -267,7 +269,8 @@ def main():
     s.add_argument("--template")
     s = sub.add_parser("smoke")
     s.add_argument("kernels_dir")
-    s.add_argument("--timeout", type=float, default=120)
+    s.add_argument("--timeout", type=float, default=60)
+    s.add_argument("--retries", type=int, default=2)
     s.add_argument("--log", required=True)
     a = p.parse_args()
     return {"status": cmd_status, "download": cmd_download, "unpack-ijava": cmd_unpack_ijava,

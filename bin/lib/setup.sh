@@ -346,8 +346,8 @@ install_kernel() {
   # Smoke-test the staged kernelspec, then point it at its final place and swap it in.
   "$PY" "$HELPER" write-json "$stage" --java "$JAVA_BIN" --jar-dir "$stage" --jar-name "$jar_name" \
     --kind "$kind" --version "$version" --why "$why" ${template:+--template "$template"}
-  say "kernel: smoke-testing the staged $kind $version kernelspec (start time-out 120 s)"
-  "$PY" "$HELPER" smoke "$STAGE_ROOT" --timeout 120 --log "$STAGE_ROOT/kernel.log" || {
+  say "kernel: smoke-testing the staged $kind $version kernelspec (60 s start time-out, up to 2 retries)"
+  "$PY" "$HELPER" smoke "$STAGE_ROOT" --timeout 60 --retries 2 --log "$STAGE_ROOT/kernel.log" || {
     tail -n 15 "$STAGE_ROOT/kernel.log" | sed 's/^/[kernel log] /' >&2
     die "the staged $kind kernel did not run 1 + 1; nothing was installed" \
       "Fix: see the kernel log above; check that $JAVA_BIN runs, that nothing blocks connections on 127.0.0.1," \

@@ -81,7 +81,7 @@ def main(root, maven_rc, started, setup_done):
     if maven_rc != 0 and failed == 0:
         failed = 1
     if tests_failed:
-        problems.append("%d tests failed" % tests_failed)
+        problems.append("%d tests or notebooks failed" % tests_failed)
     if maven_rc != 0:
         problems.insert(0, "mvn verify exited with %d" % maven_rc)
     print("[test] result: %s" % ("FAILED: " + "; ".join(problems) if problems else "all passed"))

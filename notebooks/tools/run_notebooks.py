@@ -20,6 +20,10 @@ text/plain, text/html, text/markdown or text/latex data of a result); every
 type in `expect_mime` must be among its outputs' MIME types. A notebook fails
 on any `error` output and on anything written to stderr.
 
+A kernel that does not answer within --startup-timeout seconds of its start is
+replaced by a new one, up to --start-retries times; each retry is printed as
+`RETRY: <notebook>: kernel start failed (<reason>); ...` and counted.
+
 Writes OUT/<name>.ipynb (executed), OUT/<name>.html, OUT/timings.csv,
 OUT/summary.json, OUT/index.html and the kernel's own log, OUT/logs/<name>.kernel.log. Exits 1 on any failure.
 
@@ -362,7 +366,8 @@ def run(args):
         print("%s: %s in %.2f s (kernel start %s, %d expected values checked%s)" % (
             name, "passed" if not problems else "FAILED", result["seconds"],
             "n/a" if kernel_seconds is None else "%.2f s" % kernel_seconds, checked,
-            ", after a kernel-start retry" if retries else ""), flush=True)
+            (", after %d kernel-start retr%s" % (retries, "y" if retries == 1 else "ies")) if retries else ""),
+            flush=True)
 
     summary = {
         "notebooks_run": len(results),
@@ -406,10 +411,11 @@ def main(argv=None):
     parser.add_argument("--out", default=str(NOTEBOOKS_DIR / "target" / "book"))
     parser.add_argument("--kernel", default="java", help="kernelspec name (default: java)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell (default: 300)")
-    parser.add_argument("--startup-timeout", type=int, default=180,
-                        help="seconds for the kernel to start (default: 180)")
-    parser.add_argument("--start-retries", type=int, default=1,
-                        help="new kernels to try when one fails to start (default: 1)")
+    parser.add_argument("--startup-timeout", type=int, default=60,
+                        help="seconds for a kernel to answer after its start (default: 60; healthy "
+                             "starts take 1.5-3.5 s, a hung one never answers)")
+    parser.add_argument("--start-retries", type=int, default=2,
+                        help="new kernels to try when one fails to start (default: 2)")
     parser.add_argument("--check-only", action="store_true", help="only the static checks; no kernel")
     parser.add_argument("--self-test", action="store_true", help="run this tool's unit tests")
     parser.add_argument("--report", help="with --self-test: write the test counts to this JSON file")
