@@ -205,7 +205,7 @@ check_jupyter() {
 }
 
 ensure_course_jar() {
-  local jar="$ROOT/lib/target/softmax-course.jar" why="" began
+  local jar="$ROOT/lib/target/softmax-course.jar" why="" began log
   if [ ! -f "$jar" ]; then
     why="missing"
   elif [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src" -newer "$jar" -print -quit 2>/dev/null)" ]; then
@@ -217,8 +217,12 @@ ensure_course_jar() {
   fi
   say "course jar is $why: mvn -B -q package -DskipTests -DskipNotebooks"
   began=$(now)
-  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -DskipNotebooks) ||
-    die "building the course jar failed (see Maven's output above)" "Fix: run 'mvn package' in $ROOT and fix the first error"
+  log=$(mktemp "${TMPDIR:-/tmp}/softmax-course-build.XXXXXX")
+  (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -DskipNotebooks) >"$log" 2>&1 || {
+    grep -E '^\[(ERROR|WARNING)\]' "$log" | head -n 30 >&2
+    die "building the course jar failed (full log: $log)" "Fix: run 'mvn package' in $ROOT and fix the first error"
+  }
+  rm -f "$log"
   say "course jar built in $(since "$began") s"
 }
 
