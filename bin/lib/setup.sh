@@ -304,7 +304,8 @@ install_kernel() {
 
   began=$(now)
   mkdir -p "$K_DATA_DIR/kernels"
-  rm -rf "$K_DATA_DIR"/kernels/.java-staging.* # left by a run that was killed
+  # Left by a run that was killed (SIGKILL skips the trap); a younger one may be another run's.
+  find "$K_DATA_DIR/kernels" -maxdepth 1 -name '.java-staging.*' -mmin +60 -exec rm -rf {} +
   STAGE_ROOT=$(mktemp -d "$K_DATA_DIR/kernels/.java-staging.XXXXXX")
   trap 'cleanup_staging' EXIT
   trap 'exit 130' INT TERM
