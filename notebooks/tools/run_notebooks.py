@@ -1,0 +1,429 @@
+#!/usr/bin/env python3
+"""Execute the course notebooks on the installed Jupyter kernel and check them.
+
+Usage (from the notebooks/ folder; Maven runs it at `integration-test`):
+
+    python3 tools/run_notebooks.py [--out DIR] [--kernel java] [NOTEBOOK ...]
+    python3 tools/run_notebooks.py --check-only        # static checks, no kernel
+    python3 tools/run_notebooks.py --self-test         # unit tests of this file
+
+Before a notebook runs, its stored source must be portable: no outputs and no
+execution counts, kernelspec `java`, a first code cell that is exactly one
+`%jars <relative/path/to/one.jar>` line, no bare `display(...)` call, no
+`%maven` or `%%loadFromPOM`, and at least one expected value declared in a code
+cell's metadata:
+
+    "metadata": {"expect": ["0.5"], "expect_mime": ["image/png"]}
+
+Every string in `expect` must occur in that cell's outputs (stdout, or the
+text/plain, text/html, text/markdown or text/latex data of a result); every
+type in `expect_mime` must be among its outputs' MIME types. A notebook fails
+on any `error` output and on anything written to stderr.
+
+A kernel that does not answer within --startup-timeout seconds of its start is
+replaced by a new one, up to --start-retries times; each retry is printed as
+`RETRY: <notebook>: kernel start failed (<reason>); ...` and counted.
+
+Writes OUT/<name>.ipynb (executed), OUT/<name>.html, OUT/timings.csv,
+OUT/summary.json, OUT/index.html and the kernel's own log, OUT/logs/<name>.kernel.log. Exits 1 on any failure.
+
+Only the standard library is needed for the checks and --self-test; executing
+needs nbformat, nbclient and nbconvert (Debian: python3-nbclient,
+jupyter-nbconvert).
+"""
+
+import argparse
+import atexit
+import csv
+import html
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent
+NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
+TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex")
+SOURCE_LINES_SHOWN = 3
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_JARS_LINE = re.compile(r"%jars[ \t]+(\S+)")
+_GLOB_CHARS = set("*?[]{}")
+# A bare call of a kernel's global display function; `Notebook.display(` etc. is fine.
+_BARE_DISPLAY = re.compile(r"(?<![\w.$])display\s*\(")
+_MAVEN_MAGIC = re.compile(r"^\s*%%?maven", re.MULTILINE)
+_POM_MAGIC = re.compile(r"^\s*%%?loadFromPOM", re.MULTILINE)
+
+
+# ---------------------------------------------------------------- pure logic
+
+def strip_ansi(text):
+    return _ANSI.sub("", text)
+
+
+def source_of(cell):
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def text_of(value):
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def source_head(cell, lines=SOURCE_LINES_SHOWN):
+    src = source_of(cell).strip("\n").splitlines()
+    head = src[:lines]
+    if len(src) > lines:
+        head.append("...")
+    return head
+
+
+def code_cells(nb):
+    return [(i, c) for i, c in enumerate(nb.get("cells", [])) if c.get("cell_type") == "code"]
+
+
+def parse_jars_line(source):
+    """Returns (jar path, None) for exactly one `%jars <relative .jar>` line, else (None, why)."""
+    lines = [line.strip() for line in source.strip().splitlines()]
+    if len(lines) != 1:
+        return None, "must be exactly one line `%%jars <relative path to one .jar>`, found %d lines" % len(lines)
+    m = _JARS_LINE.fullmatch(lines[0])
+    if not m:
+        return None, "must be exactly `%%jars <relative path to one .jar>`, found `%s`" % lines[0]
+    path = m.group(1)
+    if _GLOB_CHARS & set(path):
+        return None, "`%s`: no globs; name exactly one jar (a glob fails on rapaio)" % path
+    if any(sep in path for sep in (":", ";", ",")):
+        return None, "`%s`: exactly one jar, not a path list" % path
+    if path.startswith(("/", "~", "\\")) or re.match(r"[A-Za-z]:", path):
+        return None, "`%s`: the path must be relative to the notebook's folder" % path
+    if not path.endswith(".jar"):
+        return None, "`%s`: must name a .jar file, not a folder (a folder fails on IJava)" % path
+    return path, None
+
+
+def _string_list(value):
+    return isinstance(value, list) and all(isinstance(s, str) and s for s in value)
+
+
+def check_source(nb):
+    """Portability checks of a stored notebook. Returns [(cell index or None, message)]."""
+    problems = []
+    kernelspec = nb.get("metadata", {}).get("kernelspec") or {}
+    if kernelspec.get("name") != "java":
+        problems.append((None, "kernelspec name is %r, expected 'java'" % kernelspec.get("name")))
+
+    cells = code_cells(nb)
+    if not cells:
+        problems.append((None, "has no code cell; the first must be `%jars <relative path to one .jar>`"))
+        return problems
+
+    stored = [i for i, c in cells if c.get("outputs") or c.get("execution_count") is not None]
+    for i in stored:
+        problems.append((i, "stored with outputs or an execution count; clear them "
+                            "(jupyter nbconvert --clear-output --inplace NOTEBOOK)"))
+
+    first_index, first = cells[0]
+    _, why = parse_jars_line(source_of(first))
+    if why:
+        problems.append((first_index, "first code cell " + why))
+
+    expects = 0
+    for i, cell in cells:
+        src = source_of(cell)
+        if _BARE_DISPLAY.search(src):
+            problems.append((i, "calls the kernel's display(...) directly; use the library's "
+                                "notebook helpers, which work on every Java kernel"))
+        if _MAVEN_MAGIC.search(src):
+            problems.append((i, "uses %maven; notebooks load only the course jar with %jars"))
+        if _POM_MAGIC.search(src):
+            problems.append((i, "uses %%loadFromPOM; notebooks load only the course jar with %jars"))
+        meta = cell.get("metadata", {})
+        if "expect" in meta:
+            if _string_list(meta["expect"]):
+                expects += len(meta["expect"])
+            else:
+                problems.append((i, "metadata 'expect' must be a list of non-empty strings"))
+        if "expect_mime" in meta and not _string_list(meta["expect_mime"]):
+            problems.append((i, "metadata 'expect_mime' must be a list of MIME types"))
+    if expects == 0:
+        problems.append((None, "declares no expected value: add \"expect\": [\"...\"] "
+                               "to the metadata of a code cell"))
+    return problems
+
+
+def output_texts(cell):
+    """The texts an expected value is looked for in: stdout, and text data of results."""
+    texts = []
+    for out in cell.get("outputs", []):
+        kind = out.get("output_type")
+        if kind == "stream" and out.get("name") == "stdout":
+            texts.append(text_of(out.get("text", "")))
+        elif kind in ("execute_result", "display_data"):
+            data = out.get("data", {})
+            for mime in TEXT_MIMES:
+                if mime in data:
+                    texts.append(text_of(data[mime]))
+    return texts
+
+
+def output_mimes(cell):
+    mimes = set()
+    for out in cell.get("outputs", []):
+        if out.get("output_type") in ("execute_result", "display_data"):
+            mimes.update(out.get("data", {}).keys())
+    return mimes
+
+
+def _shorten(text, limit=160):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def check_outputs(nb):
+    """Checks an executed notebook. Returns ([(cell index, message)], expected values checked)."""
+    problems = []
+    checked = 0
+    for i, cell in code_cells(nb):
+        for out in cell.get("outputs", []):
+            kind = out.get("output_type")
+            if kind == "error":
+                trace = [strip_ansi(line) for line in out.get("traceback", [])]
+                detail = "\n".join(("\n".join(trace)).splitlines()[:8])
+                problems.append((i, "error output: %s: %s%s" % (
+                    out.get("ename", "?"), strip_ansi(str(out.get("evalue", ""))),
+                    ("\n" + detail) if detail else "")))
+            elif kind == "stream" and out.get("name") == "stderr":
+                text = strip_ansi(text_of(out.get("text", ""))).rstrip()
+                problems.append((i, "wrote to stderr:\n" + "\n".join(text.splitlines()[:10])))
+        meta = cell.get("metadata", {})
+        texts = output_texts(cell)
+        unescaped = [html.unescape(t) for t in texts]
+        for expected in meta.get("expect", []) if _string_list(meta.get("expect")) else []:
+            checked += 1
+            if not any(expected in t for t in texts + unescaped):
+                seen = _shorten(" | ".join(texts)) if texts else "no text output"
+                problems.append((i, "expected %r in the outputs; they were: %s" % (expected, seen)))
+        mimes = output_mimes(cell)
+        for mime in meta.get("expect_mime", []) if _string_list(meta.get("expect_mime")) else []:
+            checked += 1
+            if mime not in mimes:
+                problems.append((i, "expected an output of type %s; got %s" % (
+                    mime, ", ".join(sorted(mimes)) or "none")))
+    return problems, checked
+
+
+def any_cell_started(nb):
+    return any(c.get("outputs") or c.get("execution_count") is not None for _, c in code_cells(nb))
+
+
+def format_problem(name, nb, index, message):
+    where = "%s cell %d" % (name, index + 1) if index is not None else name
+    lines = ["FAIL %s: %s" % (where, message.splitlines()[0] if message else "")]
+    lines += ["     " + line for line in message.splitlines()[1:]]
+    if index is not None:
+        lines += ["     source:"] + ["       " + line for line in source_head(nb["cells"][index])]
+    return "\n".join(lines)
+
+
+def discover(directory):
+    return sorted(Path(directory).glob(NOTEBOOK_GLOB))
+
+
+# ---------------------------------------------------------------- execution
+
+def execute(path, kernel, timeout, startup_timeout, log, kernel_log, start_retries=1):
+    """Runs one notebook; start_retries more tries when the kernel fails to start.
+
+    The kernel process's own stdout/stderr (its logging) goes to the file kernel_log.
+    Returns (executed nb, retries, kernel start seconds or None, fatal message or None).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import DeadKernelError
+
+    retries = 0
+    while True:
+        nb = nbformat.read(str(path), as_version=4)
+        began = time.monotonic()
+        started = {}
+        client = NotebookClient(
+            nb, kernel_name=kernel, timeout=timeout, startup_timeout=startup_timeout,
+            allow_errors=True, resources={"metadata": {"path": str(path.parent)}})
+        client.on_notebook_start = lambda notebook: started.setdefault("kernel", time.monotonic() - began)
+        client.on_cell_start = lambda cell, cell_index: started.setdefault("cell", cell_index)
+        try:
+            with open(kernel_log, "ab") as sink:
+                # The kernel's cwd is resources.metadata.path; stdout/stderr go to Popen.
+                client.execute(stdout=sink, stderr=sink)
+            return nb, retries, started.get("kernel"), None
+        except (RuntimeError, TimeoutError, DeadKernelError) as e:
+            reason = _shorten(strip_ansi("%s: %s" % (type(e).__name__, e)), 200)
+            if "cell" not in started and not any_cell_started(nb) and retries < start_retries:
+                retries += 1
+                log("RETRY: %s: kernel start failed (%s); %s" % (
+                    path.name, reason, "retrying once" if start_retries == 1
+                    else "retry %d of %d" % (retries, start_retries)))
+                continue
+            return nb, retries, started.get("kernel"), reason
+        except Exception as e:  # a broken notebook file, a kernelspec that is missing, ...
+            return nb, retries, started.get("kernel"), _shorten("%s: %s" % (type(e).__name__, e), 300)
+        finally:
+            # nbclient 0.7 registers an atexit clean-up that fails noisily after a failed start.
+            atexit.unregister(client._cleanup_kernel)
+
+
+def write_html(nb, target):
+    from nbconvert import HTMLExporter
+    exporter = HTMLExporter(template_name="lab")
+    if hasattr(exporter, "embed_images"):
+        exporter.embed_images = True
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": target.stem}})
+    target.write_text(body, encoding="utf-8")
+
+
+def write_index(out, results):
+    rows = []
+    for r in results:
+        stem = html.escape(Path(r["notebook"]).stem)
+        status = "passed" if r["passed"] else "FAILED"
+        rows.append('<li><a href="%s.html">%s</a> (<a href="%s.ipynb">ipynb</a>) — %s, %.2f s</li>'
+                    % (stem, stem, stem, status, r["seconds"]))
+    page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+            "<title>Sigmoid, softmax and cross-entropy in Java</title></head>\n<body>\n"
+            "<h1>Sigmoid, softmax and cross-entropy in Java</h1>\n<p>Executed notebooks:</p>\n"
+            "<ul>\n%s\n</ul>\n</body></html>\n" % "\n".join(rows))
+    (out / "index.html").write_text(page, encoding="utf-8")
+
+
+def run(args):
+    out = Path(args.out).resolve()
+    paths = [Path(p).resolve() for p in args.notebooks] or discover(NOTEBOOKS_DIR)
+    if not paths:
+        print("FAIL no notebooks found: expected %s/%s" % (NOTEBOOKS_DIR, NOTEBOOK_GLOB))
+        print("notebooks: 0 run, 0 passed, 0 failed, 0 kernel-start retries, 0 expected values checked")
+        return 1
+
+    import nbformat
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    total_began = time.monotonic()
+    for path in paths:
+        name = path.name
+        began = time.monotonic()
+        result = {"notebook": name, "passed": False, "seconds": 0.0, "kernel_start_seconds": None,
+                  "retries": 0, "expected_checked": 0, "failures": []}
+        results.append(result)
+        try:
+            source = nbformat.read(str(path), as_version=4)
+        except Exception as e:
+            result["failures"].append("FAIL %s: cannot read: %s" % (name, e))
+            print(result["failures"][-1], flush=True)
+            continue
+        problems = [format_problem(name, source, i, m) for i, m in check_source(source)]
+        if not problems and not args.check_only:
+            jar, _ = parse_jars_line(source_of(code_cells(source)[0][1]))
+            if not (path.parent / jar).is_file():
+                problems.append("FAIL %s: %s does not exist; build it first (mvn package)"
+                                % (name, (path.parent / jar)))
+        if problems or args.check_only:
+            result["failures"] = problems
+            result["passed"] = not problems
+            for p in problems:
+                print(p, flush=True)
+            print("%s: %s (static checks)" % (name, "ok" if not problems else "FAILED"), flush=True)
+            continue
+
+        print("%s: executing on kernel '%s' ..." % (name, args.kernel), flush=True)
+        kernel_log = out / "logs" / (path.stem + ".kernel.log")
+        kernel_log.parent.mkdir(exist_ok=True)
+        kernel_log.write_bytes(b"")
+        nb, retries, kernel_seconds, fatal = execute(
+            path, args.kernel, args.timeout, args.startup_timeout, lambda s: print(s, flush=True),
+            kernel_log, args.start_retries)
+        result["retries"] = retries
+        result["kernel_start_seconds"] = None if kernel_seconds is None else round(kernel_seconds, 2)
+        # A kernel that never started leaves every cell empty: its missing values are no news.
+        checked_problems, checked = check_outputs(nb) if any_cell_started(nb) else ([], 0)
+        result["expected_checked"] = checked
+        problems = [format_problem(name, nb, i, m) for i, m in checked_problems]
+        if fatal:
+            tail = kernel_log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+            problems.insert(0, "FAIL %s: execution stopped: %s\n     last lines of the kernel's log %s:\n%s" % (
+                name, fatal, kernel_log, "\n".join("     > " + line for line in tail) or "     > (empty)"))
+        try:
+            nbformat.write(nb, str(out / name))
+            write_html(nb, out / (path.stem + ".html"))
+        except Exception as e:
+            problems.append("FAIL %s: cannot write the executed notebook or its HTML: %s" % (name, e))
+        result["seconds"] = round(time.monotonic() - began, 2)
+        result["failures"] = problems
+        result["passed"] = not problems
+        for p in problems:
+            print(p, flush=True)
+        print("%s: %s in %.2f s (kernel start %s, %d expected values checked%s)" % (
+            name, "passed" if not problems else "FAILED", result["seconds"],
+            "n/a" if kernel_seconds is None else "%.2f s" % kernel_seconds, checked,
+            (", after %d kernel-start retr%s" % (retries, "y" if retries == 1 else "ies")) if retries else ""),
+            flush=True)
+
+    summary = {
+        "notebooks_run": len(results),
+        "passed": sum(r["passed"] for r in results),
+        "failed": sum(not r["passed"] for r in results),
+        "retries": sum(r["retries"] for r in results),
+        "expected_checked": sum(r["expected_checked"] for r in results),
+        "seconds": round(time.monotonic() - total_began, 2),
+        "check_only": bool(args.check_only),
+        "notebooks": results,
+    }
+    with open(out / "timings.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["notebook", "seconds"])
+        for r in results:
+            writer.writerow([r["notebook"], "%.2f" % r["seconds"]])
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    write_index(out, results)
+    print("notebooks: %d run, %d passed, %d failed, %d kernel-start retries, %d expected values checked"
+          % (summary["notebooks_run"], summary["passed"], summary["failed"], summary["retries"],
+             summary["expected_checked"]), flush=True)
+    return 0 if summary["failed"] == 0 else 1
+
+
+def self_test(report):
+    import unittest
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    suite = unittest.defaultTestLoader.loadTestsFromName("test_run_notebooks")
+    result = unittest.TextTestRunner(verbosity=1).run(suite)
+    counts = {"tests": result.testsRun, "failures": len(result.failures),
+              "errors": len(result.errors), "skipped": len(result.skipped)}
+    if report:
+        Path(report).parent.mkdir(parents=True, exist_ok=True)
+        Path(report).write_text(json.dumps(counts) + "\n", encoding="utf-8")
+    return 0 if result.wasSuccessful() else 1
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", help="default: %s in %s" % (NOTEBOOK_GLOB, NOTEBOOKS_DIR))
+    parser.add_argument("--out", default=str(NOTEBOOKS_DIR / "target" / "book"))
+    parser.add_argument("--kernel", default="java", help="kernelspec name (default: java)")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds per cell (default: 300)")
+    parser.add_argument("--startup-timeout", type=int, default=60,
+                        help="seconds for a kernel to answer after its start (default: 60; healthy "
+                             "starts take 1.5-3.5 s, a hung one never answers)")
+    parser.add_argument("--start-retries", type=int, default=2,
+                        help="new kernels to try when one fails to start (default: 2)")
+    parser.add_argument("--check-only", action="store_true", help="only the static checks; no kernel")
+    parser.add_argument("--self-test", action="store_true", help="run this tool's unit tests")
+    parser.add_argument("--report", help="with --self-test: write the test counts to this JSON file")
+    args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test(args.report)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
