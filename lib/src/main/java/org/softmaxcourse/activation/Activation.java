@@ -6,8 +6,11 @@ import org.softmaxcourse.numeric.Require;
 
 /**
  * An element-wise activation function g(z) and its first derivative g′(z), with the metadata
- * the course tabulates. Implementations are immutable; they are {@link DoubleUnaryOperator}s, so
- * they plug into streams and {@code Arrays.setAll}.
+ * the course tabulates: name, LaTeX formula, range, {@link Trait}s, value and slope at 0.
+ * Implementations are immutable; they are {@link DoubleUnaryOperator}s, so they plug into
+ * streams and {@code Arrays.setAll}.
+ *
+ * @see Activations the whole zoo, in the course's order
  */
 public interface Activation extends DoubleUnaryOperator {
 
@@ -34,6 +37,27 @@ public interface Activation extends DoubleUnaryOperator {
 
     default boolean has(Trait trait) {
         return traits().contains(trait);
+    }
+
+    /**
+     * g(0): where a unit starts when its weights are initialised around zero (½ for the
+     * sigmoid, 0 for tanh and the ReLU family).
+     */
+    default double valueAtZero() {
+        return value(0.0);
+    }
+
+    /**
+     * g′(0), the slope at the start of training. For a function with a kink at 0 this is the
+     * documented one-sided value of {@link #derivative(double)} (0 for ReLU, α for leaky ReLU).
+     */
+    default double slopeAtZero() {
+        return derivative(0.0);
+    }
+
+    /** All of the above in one value, e.g. for a row of a table. */
+    default ActivationProfile profile() {
+        return ActivationProfile.of(this);
     }
 
     @Override

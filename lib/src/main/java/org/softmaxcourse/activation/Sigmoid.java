@@ -50,6 +50,11 @@ public final class Sigmoid implements Activation {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
+    /** The inverse of σ, logit(p) = log(p / (1 − p)); see {@link Logit}. */
+    public static double logit(double p) {
+        return Logit.logit(p);
+    }
+
     @Override
     public double value(double z) {
         return sigmoid(z);

@@ -5,12 +5,14 @@ import org.softmaxcourse.numeric.Require;
 
 /**
  * Softmax (a.k.a. normalised exponential), log-softmax and logsumexp, over one vector of scores
- * and row-wise over a batch.
+ * and row-wise over a batch; softmax at a temperature, its Jacobian and its backward pass.
  *
  * <pre>
  *   softmax(z)ᵢ    = e^(zᵢ) / Σⱼ e^(zⱼ)         C probabilities that sum to 1
  *   logsumexp(z)   = log Σⱼ e^(zⱼ)              a smooth maximum of z
  *   logsoftmax(z)ᵢ = zᵢ − logsumexp(z)          log-probabilities, exact where softmax underflows
+ *   softmax(z; T)  = softmax(z / T)             temperature T &gt; 0
+ *   ∂pᵢ/∂zⱼ         = pᵢ(δᵢⱼ − pⱼ)               the Jacobian diag(p) − ppᵀ
  * </pre>
  *
  * <p>All three subtract the largest score m first (softmax(z) = softmax(z − m)), so no e^x
@@ -50,6 +52,63 @@ public final class Softmax {
         return logSumExpRow(z, 0, z.length);
     }
 
+    /**
+     * softmax(z / T), the softmax at temperature T &gt; 0: T &gt; 1 flattens the distribution
+     * towards uniform, T &lt; 1 sharpens it towards the argmax (T → 0), T = 1 is plain softmax.
+     * Used for distillation and sampling.
+     */
+    public static double[] softmax(double[] z, double temperature) {
+        return softmax(scaled(z, temperature));
+    }
+
+    /** log softmax(z / T). */
+    public static double[] logSoftmax(double[] z, double temperature) {
+        return logSoftmax(scaled(z, temperature));
+    }
+
+    /**
+     * The Jacobian of softmax at z, the C×C matrix J with
+     * J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ. Symmetric, its rows sum to
+     * 0 (adding a constant to z changes nothing) and it is positive semi-definite.
+     */
+    public static Matrix jacobian(double[] z) {
+        return jacobian(z, 1.0);
+    }
+
+    /** The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T). */
+    public static Matrix jacobian(double[] z, double temperature) {
+        double[] p = softmax(z, temperature);
+        int c = p.length;
+        double[] j = new double[c * c];
+        for (int a = 0; a < c; a++) {
+            for (int b = 0; b < c; b++) {
+                j[a * c + b] = ((a == b ? p[a] : 0.0) - p[a] * p[b]) / temperature;
+            }
+        }
+        return Matrix.wrap(c, c, j);
+    }
+
+    /**
+     * Backpropagation through softmax: given g = ∂L/∂p, returns ∂L/∂z = Jᵀg = p ⊙ (g − ⟨p, g⟩)
+     * without forming the C×C Jacobian.
+     */
+    public static double[] backward(double[] z, double[] upstream) {
+        Require.nonEmpty("upstream", upstream);
+        double[] p = softmax(z);
+        Require.sameLength("z", z, "upstream", upstream);
+        double dot = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] != 0) {
+                dot += p[i] * upstream[i];
+            }
+        }
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = p[i] == 0 ? 0.0 : p[i] * (upstream[i] - dot);
+        }
+        return out;
+    }
+
     /** softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1. */
     public static Matrix softmax(Matrix z) {
         Require.nonEmpty("z", z);
@@ -58,6 +117,21 @@ public final class Softmax {
             softmaxRow(z.data(), i * c, c, out);
         }
         return Matrix.wrap(z.rows(), z.cols(), out);
+    }
+
+    /** softmax(z / T) of each row of {@code z}. */
+    public static Matrix softmax(Matrix z, double temperature) {
+        Require.nonEmpty("z", z);
+        Require.positiveFinite("temperature", temperature);
+        int c = z.cols();
+        double[] out = new double[z.data().length];
+        for (int i = 0; i < z.rows(); i++) {
+            // Row by row: each row is shifted by its own maximum.
+            double[] row = scaled(z.row(i), temperature);
+            softmaxRow(row, 0, c, row);
+            System.arraycopy(row, 0, out, i * c, c);
+        }
+        return Matrix.wrap(z.rows(), c, out);
     }
 
     /** log-softmax of each row of {@code z}. */
@@ -153,6 +227,26 @@ public final class Softmax {
             return m;
         }
         return m + Math.log1p(sumExpExcept(z, from, n, arg, m));
+    }
+
+    /**
+     * (z − max z) / T as a new array, after checking T. Softmax does not see the shift, and
+     * shifting first keeps a tiny T from overflowing every score to +∞ (which would share the
+     * mass equally instead of giving it all to the argmax, the T → 0 limit).
+     */
+    private static double[] scaled(double[] z, double temperature) {
+        Require.nonEmpty("z", z);
+        Require.positiveFinite("temperature", temperature);
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            m = Math.max(m, v);
+        }
+        double shift = Double.isInfinite(m) || Double.isNaN(m) ? 0.0 : m;
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = (z[i] - shift) / temperature;
+        }
+        return out;
     }
 
     /** Σ e^(zⱼ − m) over the row without its argmax entry (whose term is exactly 1). */

@@ -20,32 +20,57 @@ import org.softmaxcourse.numeric.Require;
  * costs +∞ (PyTorch clamps the log at −100 and reports 100, scikit-learn clips p and reports
  * 36.04). Ask for clamping explicitly with {@link #withEps(double)}.
  *
+ * <p>Weights follow PyTorch's {@code BCEWithLogitsLoss}: per-sample weights wᵢ through
+ * {@link #evaluate(double[], double[], double[])} (the mean still divides by N), and a
+ * positive-class weight P through {@link #withPosWeight(double)}:
+ * ℓᵢ = −wᵢ[P·yᵢ log pᵢ + (1 − yᵢ) log(1 − pᵢ)].
+ *
  * @see CategoricalCrossEntropy its C-class generalisation
  * @see <a href="https://en.wikipedia.org/wiki/Cross-entropy#Cross-entropy_loss_function_and_logistic_regression">Cross-entropy and logistic regression</a>
  */
 public final class BinaryCrossEntropy extends PointwiseLoss {
     private final boolean fromLogits;
     private final double eps;
+    private final double posWeight;
 
-    private BinaryCrossEntropy(boolean fromLogits, double eps, Reduction reduction) {
+    private BinaryCrossEntropy(boolean fromLogits, double eps, double posWeight, Reduction reduction) {
         super(reduction);
         this.fromLogits = fromLogits;
         this.eps = eps;
+        this.posWeight = posWeight;
     }
 
     /** BCE on probabilities p ∈ [0, 1], exact (no clamping), averaged over the batch. */
     public static BinaryCrossEntropy fromProbabilities() {
-        return new BinaryCrossEntropy(false, 0.0, Reduction.MEAN);
+        return new BinaryCrossEntropy(false, 0.0, 1.0, Reduction.MEAN);
     }
 
     /** BCE on logits z ∈ [−∞, ∞] (p = σ(z)), averaged over the batch. */
     public static BinaryCrossEntropy fromLogits() {
-        return new BinaryCrossEntropy(true, 0.0, Reduction.MEAN);
+        return new BinaryCrossEntropy(true, 0.0, 1.0, Reduction.MEAN);
     }
 
     /** The same loss with another reduction. */
     public BinaryCrossEntropy withReduction(Reduction reduction) {
-        return new BinaryCrossEntropy(fromLogits, eps, reduction);
+        return new BinaryCrossEntropy(fromLogits, eps, posWeight, reduction);
+    }
+
+    /**
+     * The same loss with the positive-class term weighted by P (PyTorch's {@code pos_weight}):
+     * ℓ = −[P·y log p + (1 − y) log(1 − p)]. P &gt; 1 trades precision for recall on the positive
+     * class; P = (number of negatives)/(number of positives) balances an imbalanced data set.
+     * PyTorch offers it on logits only; here it works on both forms. P must be finite and ≥ 0.
+     */
+    public BinaryCrossEntropy withPosWeight(double posWeight) {
+        if (!(posWeight >= 0 && posWeight < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("posWeight = " + posWeight + " must be finite and at least 0");
+        }
+        return new BinaryCrossEntropy(fromLogits, eps, posWeight, reduction());
+    }
+
+    /** P, the weight of the positive-class term (1 unless set). */
+    public double posWeight() {
+        return posWeight;
     }
 
     /**
@@ -60,7 +85,7 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         if (!(eps > 0 && eps < 0.5)) {
             throw new IllegalArgumentException("eps = " + eps + " must lie in (0, 0.5)");
         }
-        return new BinaryCrossEntropy(false, eps, reduction());
+        return new BinaryCrossEntropy(false, eps, posWeight, reduction());
     }
 
     /** Whether the input is a logit z (true) or a probability p (false). */
@@ -75,15 +100,16 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
 
     @Override
     protected double lossAt(double input, double y) {
+        // A term whose weight is 0 is left out: 0·softplus(±∞) and 0·log 0 would be NaN.
+        double wPos = posWeight * y;
         if (fromLogits) {
-            // 0·softplus(±∞) would be NaN: a term whose weight is 0 is left out.
-            double pos = y == 0 ? 0.0 : y * Sigmoid.softplus(-input);
+            double pos = wPos == 0 ? 0.0 : wPos * Sigmoid.softplus(-input);
             double neg = y == 1 ? 0.0 : (1 - y) * Sigmoid.softplus(input);
             return pos + neg;
         }
         double p = clamp(input);
-        // 0·log 0 = 0; log1p(−p) keeps full precision for small p where log(1 − p) does not.
-        double pos = y == 0 ? 0.0 : -y * Math.log(p);
+        // log1p(−p) keeps full precision for small p where log(1 − p) does not.
+        double pos = wPos == 0 ? 0.0 : -wPos * Math.log(p);
         double neg = y == 1 ? 0.0 : -(1 - y) * Math.log1p(-p);
         return pos + neg;
     }
@@ -91,14 +117,21 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     @Override
     protected double derivativeAt(double input, double y) {
         if (fromLogits) {
-            // σ(z) − 1 = −σ(−z): for a hard label 1 the subtraction would round σ(z) to 1 and
-            // report 0 for z ≳ 37 instead of −e^(−z).
-            return y == 1 ? -Sigmoid.sigmoid(-input) : Sigmoid.sigmoid(input) - y;
+            if (posWeight == 1) {
+                // σ(z) − 1 = −σ(−z): for a hard label 1 the subtraction would round σ(z) to 1
+                // and report 0 for z ≳ 37 instead of −e^(−z).
+                return y == 1 ? -Sigmoid.sigmoid(-input) : Sigmoid.sigmoid(input) - y;
+            }
+            // ∂/∂z [P·y·softplus(−z) + (1 − y)·softplus(z)] = −P·y·σ(−z) + (1 − y)·σ(z).
+            double pos = y == 0 ? 0.0 : -posWeight * y * Sigmoid.sigmoid(-input);
+            double neg = y == 1 ? 0.0 : (1 - y) * Sigmoid.sigmoid(input);
+            return pos + neg;
         }
         if (eps > 0 && (input < eps || input > 1 - eps)) {
             return 0.0;
         }
-        double pos = y == 0 ? 0.0 : -y / input;
+        double wPos = posWeight * y;
+        double pos = wPos == 0 ? 0.0 : -wPos / input;
         double neg = y == 1 ? 0.0 : (1 - y) / (1 - input);
         return pos + neg;
     }
@@ -129,6 +162,7 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     @Override
     public String toString() {
         return "BinaryCrossEntropy(from " + (fromLogits ? "logits" : "probabilities")
-                + (eps > 0 ? ", eps = " + eps : "") + ", reduction " + reduction() + ")";
+                + (eps > 0 ? ", eps = " + eps : "") + (posWeight != 1 ? ", posWeight = " + posWeight : "")
+                + ", reduction " + reduction() + ")";
     }
 }

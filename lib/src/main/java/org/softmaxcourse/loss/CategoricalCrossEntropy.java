@@ -1,6 +1,7 @@
 package org.softmaxcourse.loss;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 import org.softmaxcourse.activation.Softmax;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
@@ -16,8 +17,8 @@ import org.softmaxcourse.numeric.Require;
  * </pre>
  *
  * <p>The target is an integer label k (then y is the one-hot vector eₖ and ℓ = −log pₖ), or a
- * full distribution y over the classes (one-hot, smoothed or soft). Either way only the
- * probability given to the true class counts, which is the article's point S11.
+ * full distribution y over the classes (one-hot, smoothed or soft). With a one-hot target only
+ * the probability given to the true class counts (S15).
  *
  * <p>As with {@link BinaryCrossEntropy}, the probability form is exact (pₖ = 0 costs +∞) unless
  * clamping is asked for with {@link #withEps(double)}, and the logit form is the one to train
@@ -25,32 +26,61 @@ import org.softmaxcourse.numeric.Require;
  * one-line result derived in the course. The logit form computes loss and gradient in one pass
  * over each row.
  *
+ * <p><b>Class weights, label smoothing, ignored label</b> follow PyTorch's
+ * {@code CrossEntropyLoss} exactly. Write wⱼ for the class weights (all 1 unless set), ε for the
+ * smoothing and C for the number of classes. Every variant is ℓₙ = −Σⱼ aₙⱼ log pₙⱼ for a row of
+ * coefficients aₙ, with gradient (Σⱼ aₙⱼ)·pₙ − aₙ with respect to the logits:
+ * <ul>
+ *   <li>integer labels kₙ: aₙⱼ = (1 − ε)·w<sub>kₙ</sub>·[j = kₙ] + (ε/C)·wⱼ; a sample whose label
+ *       is the ignored label has ℓₙ = 0 and no gradient; {@link Reduction#MEAN} divides the sum
+ *       by Σₙ w<sub>kₙ</sub> over the samples not ignored (the weighted mean; N when there are no
+ *       weights and nothing is ignored);</li>
+ *   <li>target rows yₙ: smoothing first mixes ε/C into the target, y′ = (1 − ε)·yₙ + ε/C, then
+ *       aₙⱼ = wⱼ·y′ₙⱼ; {@link Reduction#MEAN} divides by N. The ignored label does not apply to
+ *       target rows (as in PyTorch).</li>
+ * </ul>
+ * {@link LossResult#losses()} holds the weighted per-sample ℓₙ. A mean over no weight at all
+ * (every label ignored, or only classes of weight 0) is 0/0 and is rejected rather than returned
+ * as NaN; use {@link Reduction#SUM} for such batches.
+ *
  * <p>Probability rows and target rows must be distributions: entries in [0, 1] summing to 1
  * within {@link Require#SUM_TOLERANCE}. Logits may be ±∞ but not NaN, and a row must have at
  * least one logit above −∞ (otherwise softmax is undefined).
  *
  * @see BinaryCrossEntropy the two-class case, one logit per sample
+ * @see NegativeLogLikelihood the same loss on log-probabilities
  * @see Softmax the function the logit form is composed with
+ * @see <a href="https://pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html">torch.nn.CrossEntropyLoss</a>
  */
 public final class CategoricalCrossEntropy {
     private final boolean fromLogits;
     private final double eps;
     private final Reduction reduction;
+    /** Class weights, or null for all 1. */
+    private final double[] classWeights;
+    private final double smoothing;
+    private final boolean ignoring;
+    private final int ignoreIndex;
 
-    private CategoricalCrossEntropy(boolean fromLogits, double eps, Reduction reduction) {
+    private CategoricalCrossEntropy(boolean fromLogits, double eps, Reduction reduction, double[] classWeights,
+                                    double smoothing, boolean ignoring, int ignoreIndex) {
         this.fromLogits = fromLogits;
         this.eps = eps;
         this.reduction = reduction;
+        this.classWeights = classWeights;
+        this.smoothing = smoothing;
+        this.ignoring = ignoring;
+        this.ignoreIndex = ignoreIndex;
     }
 
     /** Cross-entropy on probability rows, exact (no clamping), averaged over the batch. */
     public static CategoricalCrossEntropy fromProbabilities() {
-        return new CategoricalCrossEntropy(false, 0.0, Reduction.MEAN);
+        return new CategoricalCrossEntropy(false, 0.0, Reduction.MEAN, null, 0.0, false, 0);
     }
 
     /** Cross-entropy on logit rows (p = softmax(z)), averaged over the batch. */
     public static CategoricalCrossEntropy fromLogits() {
-        return new CategoricalCrossEntropy(true, 0.0, Reduction.MEAN);
+        return new CategoricalCrossEntropy(true, 0.0, Reduction.MEAN, null, 0.0, false, 0);
     }
 
     /** The same loss with another reduction. */
@@ -58,7 +88,7 @@ public final class CategoricalCrossEntropy {
         if (reduction == null) {
             throw new IllegalArgumentException("reduction is null");
         }
-        return new CategoricalCrossEntropy(fromLogits, eps, reduction);
+        return new CategoricalCrossEntropy(fromLogits, eps, reduction, classWeights, smoothing, ignoring, ignoreIndex);
     }
 
     /**
@@ -73,7 +103,44 @@ public final class CategoricalCrossEntropy {
         if (!(eps > 0 && eps < 0.5)) {
             throw new IllegalArgumentException("eps = " + eps + " must lie in (0, 0.5)");
         }
-        return new CategoricalCrossEntropy(false, eps, reduction);
+        return new CategoricalCrossEntropy(false, eps, reduction, classWeights, smoothing, ignoring, ignoreIndex);
+    }
+
+    /**
+     * The same loss with class weights w (one per class, finite and ≥ 0), PyTorch's
+     * {@code weight}: a sample of class k counts wₖ times, and the mean over integer labels
+     * divides by the sum of the samples' class weights. Used against class imbalance.
+     */
+    public CategoricalCrossEntropy withClassWeights(double... weights) {
+        Require.nonEmpty("classWeights", weights);
+        for (int j = 0; j < weights.length; j++) {
+            if (!(weights[j] >= 0 && weights[j] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("classWeights[" + j + "] = " + weights[j]
+                        + " must be finite and at least 0");
+            }
+        }
+        return new CategoricalCrossEntropy(fromLogits, eps, reduction, weights.clone(), smoothing, ignoring,
+                ignoreIndex);
+    }
+
+    /**
+     * The same loss with label smoothing ε ∈ [0, 1], PyTorch's {@code label_smoothing}: the
+     * target becomes (1 − ε)·y + ε/C, so the model is never asked for a probability of exactly 1.
+     */
+    public CategoricalCrossEntropy withLabelSmoothing(double epsilon) {
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("labelSmoothing = " + epsilon + " must lie in [0, 1]");
+        }
+        return new CategoricalCrossEntropy(fromLogits, eps, reduction, classWeights, epsilon, ignoring, ignoreIndex);
+    }
+
+    /**
+     * The same loss ignoring every sample whose integer label is {@code label}, PyTorch's
+     * {@code ignore_index} (whose default there is −100; here nothing is ignored unless asked):
+     * such a sample costs 0, gets no gradient and does not count in the mean. Typical for padding.
+     */
+    public CategoricalCrossEntropy withIgnoreIndex(int label) {
+        return new CategoricalCrossEntropy(fromLogits, eps, reduction, classWeights, smoothing, true, label);
     }
 
     public boolean isFromLogits() {
@@ -87,6 +154,21 @@ public final class CategoricalCrossEntropy {
 
     public Reduction reduction() {
         return reduction;
+    }
+
+    /** A copy of the class weights, or null when every class weighs 1. */
+    public double[] classWeights() {
+        return classWeights == null ? null : classWeights.clone();
+    }
+
+    /** The label smoothing ε (0 unless set). */
+    public double labelSmoothing() {
+        return smoothing;
+    }
+
+    /** The ignored label, if one is set. */
+    public OptionalInt ignoreIndex() {
+        return ignoring ? OptionalInt.of(ignoreIndex) : OptionalInt.empty();
     }
 
     // ---- one sample -------------------------------------------------------------------------
@@ -160,25 +242,38 @@ public final class CategoricalCrossEntropy {
         checkInput(in, input);
         Require.nonEmpty("labels", labels);
         Require.oneLabelPerRow(in, input, "labels", labels);
-        Require.labels("labels", labels, input.cols());
         int n = input.rows();
         int c = input.cols();
-        double scale = how.scale(n);
-        double[] z = input.data();
+        checkClassWeights(in, input);
+        for (int i = 0; i < n; i++) {
+            if (!(ignoring && labels[i] == ignoreIndex) && (labels[i] < 0 || labels[i] >= c)) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class label: with "
+                        + c + " classes labels run from 0 to " + (c - 1)
+                        + (ignoring ? " (or " + ignoreIndex + ", the ignored label)" : ""));
+            }
+        }
+        double denominator = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(ignoring && labels[i] == ignoreIndex)) {
+                denominator += weight(labels[i]);
+            }
+        }
+        double scale = scale(how, denominator, n);
+        double[] a = new double[c];
         double[] losses = new double[n];
         double[] grad = new double[n * c];
         for (int i = 0; i < n; i++) {
-            int from = i * c;
-            int k = from + labels[i];
-            if (fromLogits) {
-                losses[i] = logitRow(z, from, c, k, null, grad, scale);
-            } else {
-                double p = clamp(z[k]);
-                losses[i] = -Math.log(p);
-                grad[k] = clamped(z[k]) ? 0.0 : -scale / z[k];
+            if (ignoring && labels[i] == ignoreIndex) {
+                continue;
             }
+            int k = labels[i];
+            for (int j = 0; j < c; j++) {
+                a[j] = smoothing == 0 ? 0.0 : smoothing / c * weight(j);
+            }
+            a[k] += (1 - smoothing) * weight(k);
+            losses[i] = row(input.data(), i * c, c, a, grad, scale);
         }
-        return new LossResult<>(losses, how.reduce(losses), Matrix.wrap(n, c, grad), how);
+        return result(losses, how, scale, n, c, grad);
     }
 
     private LossResult<Matrix> evaluate(Matrix input, Matrix targets, Reduction how) {
@@ -187,41 +282,76 @@ public final class CategoricalCrossEntropy {
         Require.nonEmpty("targets", targets);
         Require.sameShape(in, input, "targets", targets);
         Require.distributions("targets", targets);
+        checkClassWeights(in, input);
         int n = input.rows();
         int c = input.cols();
-        double scale = how.scale(n);
-        double[] z = input.data();
+        double scale = scale(how, n, n);
         double[] y = targets.data();
+        double[] a = new double[c];
         double[] losses = new double[n];
         double[] grad = new double[n * c];
         for (int i = 0; i < n; i++) {
-            int from = i * c;
-            if (fromLogits) {
-                losses[i] = logitRow(z, from, c, -1, y, grad, scale);
-            } else {
-                double l = 0;
-                for (int j = from; j < from + c; j++) {
-                    // 0·log 0 = 0: a class with no target mass contributes nothing, even at p = 0.
-                    if (y[j] != 0) {
-                        l -= y[j] * Math.log(clamp(z[j]));
-                        grad[j] = clamped(z[j]) ? 0.0 : -scale * y[j] / z[j];
-                    }
-                }
-                losses[i] = l;
+            for (int j = 0; j < c; j++) {
+                double target = smoothing == 0 ? y[i * c + j] : (1 - smoothing) * y[i * c + j] + smoothing / c;
+                a[j] = weight(j) * target;
+            }
+            losses[i] = row(input.data(), i * c, c, a, grad, scale);
+        }
+        return result(losses, how, scale, n, c, grad);
+    }
+
+    private LossResult<Matrix> result(double[] losses, Reduction how, double scale, int n, int c, double[] grad) {
+        double sum = 0;
+        for (double l : losses) {
+            sum += l;
+        }
+        double value = how == Reduction.MEAN ? sum * scale : sum;
+        return new LossResult<>(losses, value, Matrix.wrap(n, c, grad), how);
+    }
+
+    /** The gradient factor of the reduction: 1/denominator for MEAN, 1 otherwise. */
+    private double scale(Reduction how, double denominator, int n) {
+        if (how != Reduction.MEAN) {
+            return 1.0;
+        }
+        if (denominator == 0) {
+            throw new IllegalArgumentException("the mean is over no weight: "
+                    + (ignoring ? "every label of the " + n + " samples is the ignored label " + ignoreIndex
+                    + " or a class of weight 0" : "every sample's class has weight 0")
+                    + "; use Reduction.SUM for such a batch");
+        }
+        return 1.0 / denominator;
+    }
+
+    private double weight(int j) {
+        return classWeights == null ? 1.0 : classWeights[j];
+    }
+
+    /** ℓ = −Σⱼ aⱼ log pⱼ for one row, its gradient (scaled) written to grad. */
+    private double row(double[] z, int from, int c, double[] a, double[] grad, double scale) {
+        if (fromLogits) {
+            return logitRow(z, from, c, a, grad, scale);
+        }
+        double l = 0;
+        for (int j = 0; j < c; j++) {
+            // 0·log 0 = 0: a class with no coefficient contributes nothing, even at p = 0.
+            if (a[j] != 0) {
+                double p = z[from + j];
+                l -= a[j] * Math.log(clamp(p));
+                grad[from + j] = clamped(p) ? 0.0 : -scale * a[j] / p;
             }
         }
-        return new LossResult<>(losses, how.reduce(losses), Matrix.wrap(n, c, grad), how);
+        return l;
     }
 
     /**
-     * The loss of one logit row z[from .. from + c) and its gradient (scaled) written to grad.
-     * The target is either the label index {@code k} (y = eₖ) or, when {@code k < 0}, the row of
-     * {@code y} at the same offset. One pass computes e^(zⱼ − m); loss = log(Σ e^(zⱼ − m)) −
-     * Σ yⱼ (zⱼ − m) with the sum written as 1 + rest (rest excludes the argmax) so log1p keeps
-     * the digits when one class dominates.
+     * The loss −Σⱼ aⱼ log softmax(z)ⱼ of one logit row z[from .. from + c) and its gradient
+     * scale·((Σa)·p − a) written to grad, in one pass over e^(zⱼ − m). The sum Σ e^(zⱼ − m) is
+     * written as 1 + rest (rest excludes the argmax) so that log1p keeps the digits when one class
+     * dominates, and the gradient at the dominant class is formed as Σ<sub>j≠arg</sub> aⱼ −
+     * (Σa)·rest/(1 + rest), exact where its p rounds to 1 (p − 1 would cancel).
      */
-    private static double logitRow(double[] z, int from, int c, int k, double[] y,
-                                   double[] grad, double scale) {
+    private static double logitRow(double[] z, int from, int c, double[] a, double[] grad, double scale) {
         int arg = from;
         for (int j = from + 1; j < from + c; j++) {
             if (z[j] > z[arg]) {
@@ -230,7 +360,7 @@ public final class CategoricalCrossEntropy {
         }
         double m = z[arg];
         if (m == Double.POSITIVE_INFINITY) {
-            return infiniteLogitRow(z, from, c, k, y, grad, scale);
+            return infiniteLogitRow(z, from, c, a, grad, scale);
         }
         double rest = 0;
         for (int j = from; j < from + c; j++) {
@@ -241,44 +371,45 @@ public final class CategoricalCrossEntropy {
             }
         }
         double logSum = Math.log1p(rest);
-        double inv = scale / (1.0 + rest);
-        double loss;
-        if (k >= 0) {
-            loss = logSum - (z[k] - m);
-            for (int j = from; j < from + c; j++) {
-                grad[j] *= inv;
+        double total = 0;
+        double others = 0;
+        double loss = 0;
+        for (int j = 0; j < c; j++) {
+            double aj = a[j];
+            total += aj;
+            if (from + j != arg) {
+                others += aj;
             }
-            // pₖ − 1 for the dominant class is −rest/(1 + rest), exact where pₖ rounds to 1;
-            // any other class has pₖ ≤ ½ and the subtraction loses nothing.
-            grad[k] = k == arg ? -scale * rest / (1.0 + rest) : grad[k] - scale;
-        } else {
-            loss = 0;
-            for (int j = from; j < from + c; j++) {
-                if (y[j] != 0) {
-                    loss += y[j] * (logSum - (z[j] - m));
-                }
-                // As for labels: p − y at the dominant class is (1 − y) − rest/(1 + rest), so a
-                // one-hot row gives the same bits as its label.
-                grad[j] = j == arg && y[j] != 0
-                        ? scale * ((1.0 - y[j]) - rest / (1.0 + rest))
-                        : grad[j] * inv - scale * y[j];
+            if (aj != 0) {
+                loss += aj * (logSum - (z[from + j] - m));
+            }
+        }
+        double inv = total / (1.0 + rest);
+        for (int j = 0; j < c; j++) {
+            int k = from + j;
+            if (k == arg && a[j] != 0) {
+                grad[k] = scale * (others - total * rest / (1.0 + rest));
+            } else {
+                grad[k] = scale * (grad[k] * inv - a[j]);
             }
         }
         return loss;
     }
 
     /** A row holding +∞: softmax shares all mass among the +∞ entries; see {@link Softmax}. */
-    private static double infiniteLogitRow(double[] z, int from, int c, int k, double[] y,
-                                           double[] grad, double scale) {
+    private static double infiniteLogitRow(double[] z, int from, int c, double[] a, double[] grad, double scale) {
         double[] logP = Arrays.copyOfRange(z, from, from + c);
         Softmax.logSoftmaxRow(logP, 0, c, logP);
+        double total = 0;
+        for (double aj : a) {
+            total += aj;
+        }
         double loss = 0;
         for (int j = 0; j < c; j++) {
-            double yj = k >= 0 ? (from + j == k ? 1.0 : 0.0) : y[from + j];
-            if (yj != 0) {
-                loss -= yj * logP[j];
+            if (a[j] != 0) {
+                loss -= a[j] * logP[j];
             }
-            grad[from + j] = scale * (Math.exp(logP[j]) - yj);
+            grad[from + j] = scale * (total * Math.exp(logP[j]) - a[j]);
         }
         return loss;
     }
@@ -301,6 +432,13 @@ public final class CategoricalCrossEntropy {
                 throw new IllegalArgumentException(name + " row " + i
                         + " is all −∞: softmax of it is undefined (0/0)");
             }
+        }
+    }
+
+    private void checkClassWeights(String name, Matrix input) {
+        if (classWeights != null && classWeights.length != input.cols()) {
+            throw new IllegalArgumentException("shape mismatch: classWeights has " + classWeights.length
+                    + " entries but " + name + " is " + input.shape() + " (" + input.cols() + " classes)");
         }
     }
 
@@ -328,7 +466,20 @@ public final class CategoricalCrossEntropy {
 
     @Override
     public String toString() {
-        return "CategoricalCrossEntropy(from " + (fromLogits ? "logits" : "probabilities")
-                + (eps > 0 ? ", eps = " + eps : "") + ", reduction " + reduction + ")";
+        StringBuilder sb = new StringBuilder("CategoricalCrossEntropy(from ")
+                .append(fromLogits ? "logits" : "probabilities");
+        if (eps > 0) {
+            sb.append(", eps = ").append(eps);
+        }
+        if (classWeights != null) {
+            sb.append(", class weights ").append(Arrays.toString(classWeights));
+        }
+        if (smoothing > 0) {
+            sb.append(", label smoothing ").append(smoothing);
+        }
+        if (ignoring) {
+            sb.append(", ignored label ").append(ignoreIndex);
+        }
+        return sb.append(", reduction ").append(reduction).append(')').toString();
     }
 }

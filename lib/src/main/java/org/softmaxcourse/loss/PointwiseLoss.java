@@ -6,7 +6,15 @@ import org.softmaxcourse.numeric.Require;
  * A loss ℓ(input, target) applied sample by sample to two vectors of equal length: one
  * prediction per sample and one target per sample. Subclasses supply ℓ, ∂ℓ/∂input and the
  * checks of what counts as a valid input and target; this class does the batching, the
- * {@link Reduction} and the shape checks.
+ * {@link Reduction}, optional per-sample weights and the shape checks.
+ *
+ * <p><b>Per-sample weights</b> follow PyTorch's {@code weight} argument of {@code BCELoss},
+ * {@code BCEWithLogitsLoss}, {@code L1Loss}-style element-wise losses: sample i's loss becomes
+ * wᵢ·ℓᵢ (that is what {@link LossResult#losses()} holds), and {@link Reduction#MEAN} still divides
+ * the sum by N, the number of samples, not by Σ wᵢ. Weights must be finite and ≥ 0; a sample of
+ * weight 0 contributes exactly 0 to the loss and the gradient, even where its ℓ is +∞.
+ *
+ * @see CategoricalCrossEntropy whose class weights do divide by their sum
  */
 public abstract class PointwiseLoss {
     private final Reduction reduction;
@@ -48,6 +56,38 @@ public abstract class PointwiseLoss {
             gradient[i] = scale * derivativeAt(input[i], target[i]);
         }
         return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
+    }
+
+    /**
+     * Losses wᵢ·ℓᵢ, reduced value and gradient for a batch with per-sample weights; MEAN divides
+     * by N (PyTorch's definition, see the class comment).
+     */
+    public final LossResult<double[]> evaluate(double[] input, double[] target, double[] weights) {
+        check(input, target);
+        Require.nonEmpty("weights", weights);
+        Require.sameLength(inputName(), input, "weights", weights);
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("weights[" + i + "] = " + weights[i]
+                        + " must be finite and at least 0");
+            }
+        }
+        int n = input.length;
+        double scale = reduction.scale(n);
+        double[] losses = new double[n];
+        double[] gradient = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (weights[i] != 0) {
+                losses[i] = weights[i] * lossAt(input[i], target[i]);
+                gradient[i] = scale * weights[i] * derivativeAt(input[i], target[i]);
+            }
+        }
+        return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
+    }
+
+    /** The reduced weighted loss of a batch; see {@link #evaluate(double[], double[], double[])}. */
+    public final double loss(double[] input, double[] target, double[] weights) {
+        return evaluate(input, target, weights).value();
     }
 
     /** The reduced loss of a batch (the sum for {@link Reduction#NONE}). */

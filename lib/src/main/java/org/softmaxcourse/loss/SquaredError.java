@@ -10,6 +10,11 @@ import org.softmaxcourse.numeric.Require;
  * <p>Composed with a sigmoid it makes a poor classification loss: its gradient with respect to
  * the score, (σ(z) − y)·σ(z)(1 − σ(z)), vanishes when the model is confidently wrong, and its
  * cost is not convex in the weights. {@link BinaryCrossEntropy} has neither problem.
+ *
+ * <p>The ½ is the article's (S8); PyTorch's {@code MSELoss} has none, so its values are twice
+ * these and so are its gradients.
+ *
+ * @see AbsoluteError
  */
 public final class SquaredError extends PointwiseLoss {
 

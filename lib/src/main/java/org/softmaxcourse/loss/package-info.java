@@ -1,7 +1,15 @@
 /**
- * Loss functions with their gradients: squared error, binary cross-entropy (from probabilities
- * and from logits) and categorical cross-entropy (from probabilities and from logits, with
- * integer labels or with one-hot / probability targets).
+ * Loss functions with their gradients: squared and absolute error; binary cross-entropy (from
+ * probabilities and from logits, with per-sample weights and a positive-class weight);
+ * categorical cross-entropy (from probabilities and from logits, with integer labels or with
+ * one-hot / probability targets, class weights, label smoothing and an ignored label); negative
+ * log-likelihood on log-probabilities; KL divergence; and the hinge loss, for contrast.
+ *
+ * <p><b>Weighted means follow PyTorch</b> and each class states the definition: per-sample
+ * weights (binary cross-entropy) leave the mean dividing by N; class weights with integer labels
+ * (categorical cross-entropy, NLL) make it divide by the sum of the samples' class weights; with
+ * probability targets it divides by N; label smoothing mixes ε/C into the target; the KL loss's
+ * mean is PyTorch's {@code batchmean}.
  *
  * <p>Every loss is an immutable object configured with a {@link
  * org.softmaxcourse.loss.Reduction}; {@code evaluate} returns a {@link

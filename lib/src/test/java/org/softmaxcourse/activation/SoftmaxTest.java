@@ -177,6 +177,78 @@ class SoftmaxTest {
     }
 
     @Test
+    void temperature() {
+        double[] z = {1, 2, 3};
+        assertArrayEquals(Softmax.softmax(z), Softmax.softmax(z, 1.0), 0.0);
+        assertArrayEquals(Softmax.softmax(new double[] {0.5, 1, 1.5}), Softmax.softmax(z, 2.0), 1e-16);
+        assertArrayEquals(Softmax.logSoftmax(new double[] {10, 20, 30}), Softmax.logSoftmax(z, 0.1), 1e-13);
+        // T → 0 is the argmax; T → ∞ the uniform distribution.
+        assertArrayEquals(new double[] {0, 0, 1}, Softmax.softmax(z, 1e-3), 1e-300);
+        assertArrayEquals(new double[] {0, 0, 1}, Softmax.softmax(z, Double.MIN_VALUE), 0.0);
+        double third = 1.0 / 3;
+        assertArrayEquals(new double[] {third, third, third}, Softmax.softmax(z, 1e12), 1e-11);
+        Matrix batch = Matrix.of(z, new double[] {0, 0, 1});
+        assertArrayEquals(Softmax.softmax(z, 3.0), Softmax.softmax(batch, 3.0).row(0), 0.0);
+        Matrix far = Matrix.of(new double[] {1000, 0}, new double[] {0, 1});
+        assertArrayEquals(new double[] {1, 0, 0, 1}, Softmax.softmax(far, 1e-310).data(), 0.0,
+                "each row is shifted by its own maximum");
+        assertRejected(() -> Softmax.softmax(z, 0.0), "temperature = 0.0");
+        assertRejected(() -> Softmax.softmax(z, -1.0), "temperature = -1.0");
+        assertRejected(() -> Softmax.logSoftmax(z, Double.NaN), "temperature = NaN");
+        assertRejected(() -> Softmax.softmax(new double[0], 2.0), "z is empty");
+    }
+
+    @Test
+    void jacobianIsDiagPMinusPPTransposeAndMatchesFiniteDifferences() {
+        Random r = new Random(12);
+        for (int t = 0; t < 100; t++) {
+            int c = 1 + r.nextInt(6);
+            double[] z = randomScores(r, c, 10);
+            double temperature = 0.5 + 2 * r.nextDouble();
+            Matrix j = Softmax.jacobian(z, temperature);
+            assertEquals(c + "×" + c, j.shape());
+            double[] p = Softmax.softmax(z, temperature);
+            for (int a = 0; a < c; a++) {
+                double rowSum = 0;
+                for (int b = 0; b < c; b++) {
+                    int aa = a;
+                    int bb = b;
+                    double fd = Approx.derivative(x -> Softmax.softmax(with(z, bb, x), temperature)[aa], z[b]);
+                    assertNear(fd, j.get(a, b), 1e-9, "∂p" + a + "/∂z" + b);
+                    assertEquals(((a == b ? p[a] : 0) - p[a] * p[b]) / temperature, j.get(a, b), 1e-16);
+                    assertEquals(j.get(b, a), j.get(a, b), 0.0, "symmetric");
+                    rowSum += j.get(a, b);
+                }
+                assertEquals(0.0, rowSum, 1e-15, "row " + a + " sums to 0");
+            }
+        }
+        assertEquals(Softmax.jacobian(new double[] {1, 2}), Softmax.jacobian(new double[] {1, 2}, 1.0));
+        Approx.assertNoNaN(Softmax.jacobian(new double[] {1000, 0, -1000}).data(), "Jacobian at extremes");
+    }
+
+    @Test
+    void backwardIsTheJacobianTimesTheUpstreamGradient() {
+        Random r = new Random(13);
+        for (int t = 0; t < 100; t++) {
+            int c = 1 + r.nextInt(6);
+            double[] z = randomScores(r, c, 10);
+            double[] g = randomScores(r, c, 4);
+            Matrix j = Softmax.jacobian(z);
+            double[] back = Softmax.backward(z, g);
+            for (int b = 0; b < c; b++) {
+                double expected = 0;
+                for (int a = 0; a < c; a++) {
+                    expected += j.get(a, b) * g[a];
+                }
+                assertEquals(expected, back[b], 1e-14, "(Jᵀg)" + b);
+            }
+        }
+        assertRejected(() -> Softmax.backward(new double[] {1, 2}, new double[] {1}), "shape mismatch",
+                "z has 2", "upstream has 1");
+        assertArrayEquals(new double[] {0, 0}, Softmax.backward(new double[] {1000, 0}, new double[] {5, 1e300}));
+    }
+
+    @Test
     void badInput() {
         assertRejected(() -> Softmax.softmax(new double[0]), "z", "empty");
         assertRejected(() -> Softmax.logSoftmax((double[]) null), "z", "null");
