@@ -7,7 +7,7 @@
  * training part only.
  *
  * <p>The course's fixed split is {@code data.split(Split.COURSE_TEST_FRACTION,
- * Split.COURSE_SEED).standardised()}: a fifth of every class held out, seed 42.
+ * Split.COURSE_SEED).standardised()}: a fifth of every class held out, seed 20.
  *
  * <p>Depends on the JDK and tablesaw (for {@link org.softmaxcourse.data.Dataset#table()}).
  */
