@@ -246,7 +246,7 @@ public final class LogisticRegression {
         return loss(x, y) + LinearTrainer.penalty(weights, l2);
     }
 
-    /** E.g. {@code LogisticRegression(30 features, b = 0.35, w = [-0.41, …], λ = 0.0022, trained 100 epochs)}. */
+    /** E.g. {@code LogisticRegression(30 features, b = 0.3054, w = [-0.3793, …], λ = 0.002193, trained 10 Newton steps, final …)}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("LogisticRegression(").append(weights.length)
@@ -261,8 +261,9 @@ public final class LogisticRegression {
         }
         sb.append("], λ = ").append(Matrix.format(l2));
         if (history != null) {
-            sb.append(", ").append(history.model()).append(" ").append(history.size() - 1).append(" steps, final ")
-                    .append(history.last());
+            boolean newton = history.model().contains("Newton");
+            sb.append(", trained ").append(history.size() - 1).append(newton ? " Newton steps" : " epochs")
+                    .append(", final ").append(history.last());
         }
         return sb.append(')').toString();
     }

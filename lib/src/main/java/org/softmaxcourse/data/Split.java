@@ -37,8 +37,9 @@ public record Split(Dataset train, Dataset test, int[] trainIndices, int[] testI
     public static final long COURSE_SEED = 20;
 
     public Split {
-        if (train == null || test == null) {
-            throw new IllegalArgumentException((train == null ? "train" : "test") + " is null");
+        if (train == null || test == null || trainIndices == null || testIndices == null) {
+            throw new IllegalArgumentException((train == null ? "train" : test == null ? "test"
+                    : trainIndices == null ? "trainIndices" : "testIndices") + " is null");
         }
         trainIndices = trainIndices.clone();
         testIndices = testIndices.clone();

@@ -190,7 +190,7 @@ class LogisticRegressionTest {
     void toStringShowsParametersAndTheLastEpoch() {
         LogisticRegression m = LogisticRegression.fit(X, Y, TrainingOptions.defaults().withEpochs(3));
         assertTrue(m.toString().startsWith("LogisticRegression(2 features, b = "), m.toString());
-        assertTrue(m.toString().contains("logistic regression 3 steps, final epoch 3: loss "), m.toString());
+        assertTrue(m.toString().contains(", trained 3 epochs, final epoch 3: loss "), m.toString());
         assertNotEquals(m.history().first(), m.history().last());
     }
 }
