@@ -105,6 +105,16 @@ public final class Tables {
         return readable(t);
     }
     /**
+     * Rows of per-class scores or probabilities with a last column holding each row's sum:
+     * the quick way to see that softmax rows sum to 1 and independent sigmoids' do not.
+     */
+    public static Table withRowSums(String title, Matrix m, String... columnNames) {
+        Table t = matrix(title, m, columnNames);
+        t.addColumns(DoubleColumn.create("row sum", m.rowSums()));
+        return readable(t);
+    }
+
+    /**
      * One row per sample of a batch of predicted distributions: the probability of each class,
      * the predicted class (argmax), the true class, whether they agree, the probability given
      * to the true class and the cross-entropy −log p_true. Classes are named by

@@ -55,6 +55,15 @@ class TablesTest {
     }
 
     @Test
+    void rowSumsAreTheLastColumn() {
+        Table t = Tables.withRowSums("p", Matrix.of(new double[] {0.9, 0.8}, new double[] {0.25, 0.75}), "a", "b");
+        assertEquals(List.of("row", "a", "b", "row sum"), t.columnNames());
+        assertEquals(1.7000000000000002, t.doubleColumn("row sum").get(0), 0.0);
+        assertEquals("1.7", t.doubleColumn("row sum").getString(0));
+        assertEquals(1.0, t.doubleColumn("row sum").get(1), 0.0);
+    }
+
+    @Test
     void badInputIsNamed() {
         assertRejected(() -> Tables.activationProperties(), "activations is empty");
         assertRejected(() -> Tables.activationProperties(Sigmoid.INSTANCE, null), "activations[1] is null");
