@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -252,6 +254,61 @@ public final class ClassifierPlots {
 
     private static int mix(int v) {
         return (int) Math.round(0.3 * v + 0.7 * 255);
+    }
+
+    // ---- predicted probabilities --------------------------------------------------------------
+
+    /**
+     * How a binary model's predicted probabilities fall, split by the true class: one bar per
+     * class and bin of [0, 1], side by side, so that a well-separated model shows two humps at the
+     * ends and the samples near the 0.5 threshold stand out.
+     *
+     * @param probabilities n predicted probabilities P(y = 1 | x), each in [0, 1]
+     * @param labels        the n true classes
+     * @param classNames    the class names, one per label value
+     * @param bins          the number of equal-width bins over [0, 1]
+     */
+    public static CategoryChart probabilityHistogram(String title, double[] probabilities, int[] labels,
+                                                     List<String> classNames, int bins) {
+        if (probabilities == null || labels == null || probabilities.length != labels.length
+                || probabilities.length == 0) {
+            throw new IllegalArgumentException("probabilities and labels must be non-empty and of equal length, got "
+                    + (probabilities == null ? "null" : probabilities.length) + " and "
+                    + (labels == null ? "null" : labels.length));
+        }
+        if (classNames == null || classNames.isEmpty() || classNames.size() > CLASS_COLORS.length) {
+            throw new IllegalArgumentException("classNames must name 1 to " + CLASS_COLORS.length + " classes");
+        }
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins = " + bins + " must be at least 1");
+        }
+        int c = classNames.size();
+        Require.labels("labels", labels, c);
+        int[][] counts = new int[c][bins];
+        for (int i = 0; i < probabilities.length; i++) {
+            double p = probabilities[i];
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("probabilities[" + i + "] = " + p + " is not in [0, 1]");
+            }
+            counts[labels[i]][Math.min(bins - 1, (int) (p * bins))]++;
+        }
+        List<String> names = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            names.add(String.format(java.util.Locale.ROOT, "%.2f", (b + 0.5) / bins));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("predicted probability (bin centre)").yAxisTitle("number of samples").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisLabelRotation(bins > 12 ? 90 : 0);
+        for (int k = 0; k < c; k++) {
+            List<Integer> ys = new ArrayList<>();
+            for (int b = 0; b < bins; b++) {
+                ys.add(counts[k][b]);
+            }
+            chart.addSeries("true class: " + classNames.get(k), names, ys).setFillColor(CLASS_COLORS[k]);
+        }
+        return chart;
     }
 
     // ---- digits -------------------------------------------------------------------------------

@@ -122,4 +122,26 @@ class ClassifierPlotsTest {
         java.util.Arrays.fill(d, v);
         return d;
     }
+
+    @Test
+    void probabilityHistogramCountsEverySampleOncePerClass() {
+        double[] p = {0.0, 0.05, 0.49, 0.5, 0.97, 1.0};
+        int[] y = {0, 0, 1, 0, 1, 1};
+        org.knowm.xchart.CategoryChart chart = ClassifierPlots.probabilityHistogram("P(benign)", p, y,
+                List.of("malignant", "benign"), 10);
+        assertEquals("P(benign)", chart.getTitle());
+        assertEquals("number of samples", chart.getYAxisTitle());
+        assertEquals(2, chart.getSeriesMap().size());
+        double[] totals = chart.getSeriesMap().values().stream()
+                .mapToDouble(s -> s.getYData().stream().mapToDouble(Number::doubleValue).sum()).toArray();
+        assertEquals(3.0, totals[0]);
+        assertEquals(3.0, totals[1]);
+        // 1.0 lands in the last bin, 0.5 in the bin starting at 0.5
+        List<?> benign = List.copyOf(chart.getSeriesMap().get("true class: benign").getYData());
+        assertEquals(2, ((Number) benign.get(9)).intValue());
+        assertThrows(IllegalArgumentException.class, () -> ClassifierPlots.probabilityHistogram("t",
+                new double[] {1.5}, new int[] {0}, List.of("a", "b"), 10));
+        assertThrows(IllegalArgumentException.class, () -> ClassifierPlots.probabilityHistogram("t",
+                new double[] {0.5}, new int[] {0, 1}, List.of("a", "b"), 10));
+    }
 }
