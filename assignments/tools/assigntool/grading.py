@@ -311,6 +311,8 @@ def grade_one(task):
     token = secrets.token_hex(12)
     env = dict(os.environ)
     env[TOKEN_VARIABLE] = token
+    if task.get("jvm_options"):
+        env["JAVA_TOOL_OPTIONS"] = (env.get("JAVA_TOOL_OPTIONS", "") + " " + task["jvm_options"]).strip()
     work = tempfile.mkdtemp(prefix="grade-")
     try:
         try:

@@ -10,6 +10,7 @@ import csv
 import glob
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -29,6 +30,7 @@ class Opts:
     timeout = TIMEOUT
     startup_timeout = 30.0
     start_attempts = 4
+    jvm_options = cli.DEFAULT_JVM_OPTIONS
 
 
 def text(path):
@@ -61,6 +63,8 @@ def crafted(master, released):
                                     "    int n = 0;\n    return g.applyAsDouble(z) / (1 / n);\n}")
     subs["endless-loop"] = with_answer(solved, "q2-answer",
                                        "double stableLogSigmoid(double z) {\n    while (true) {\n        z += 0;\n    }\n}")
+    subs["top-level-loop"] = with_answer(solved, "q1-answer",
+                                         fmt.source(cell(solved, "q1-answer")) + "\nwhile (true) {\n    Thread.onSpinWait();\n}")
     subs["system-exit"] = with_answer(solved, "q1-answer",
                                       "double stableSigmoid(double z) {\n    System.exit(3);\n    return 0;\n}")
     deleted = copy.deepcopy(solved)
@@ -141,7 +145,7 @@ class GradingTest(unittest.TestCase):
         self.assertEqual(self.records[student]["status"], "graded")
 
     def test_every_submission_has_a_record(self):
-        self.assertEqual(len(self.records), 12)
+        self.assertEqual(len(self.records), 13)
         for student in self.records:
             for f in ("record.json", "feedback.md", "results.json"):
                 self.assertTrue(os.path.exists(os.path.join(self.out, "students", student, f)), (student, f))
@@ -180,6 +184,12 @@ class GradingTest(unittest.TestCase):
         self.assertEqual(q2["status"], "timeout")
         self.assertIn(f"longer than {TIMEOUT:g} s", q2["reason"])
         self.assertGreaterEqual(self.records["endless-loop"]["kernel_starts"], 2)
+
+    def test_top_level_loop_is_skipped_when_the_kernel_is_restarted(self):
+        self.expect("top-level-loop", q1=0.0)
+        q1 = self.q("top-level-loop")["q1"]
+        self.assertEqual(q1["status"], "error")
+        self.assertIn(f"Your answer cell q1-answer ran longer than {TIMEOUT:g} s", q1["reason"])
 
     def test_system_exit_restarts_and_goes_on(self):
         self.expect("system-exit", q1=0.0)
@@ -230,7 +240,7 @@ class GradingTest(unittest.TestCase):
 
     def test_grades_csv_and_gradescope_results(self):
         sheet = rows(os.path.join(self.out, "grades.csv"))
-        self.assertEqual(len(sheet), 12 * 4)
+        self.assertEqual(len(sheet), 13 * 4)
         self.assertEqual(set(sheet[0]), {"student", "question", "points", "max", "status", "reason"})
         totals = {r["student"]: r for r in rows(os.path.join(self.out, "totals.csv"))}
         self.assertEqual(totals["solution"]["points"], "7")
@@ -259,15 +269,48 @@ class GradingTest(unittest.TestCase):
     def test_rerun_skips_graded_students_unless_forced(self):
         subs, _ = cli.find_submissions(self.subs_dir, "01-activations")
         records, skipped, secs = cli.grade_batch(options(), self.source, subs, self.out, quiet=True)
-        self.assertEqual((records, len(skipped)), ([], 12))
+        self.assertEqual((records, len(skipped)), ([], 13))
         self.assertLess(secs, 5)
-        self.assertEqual(len(rows(os.path.join(self.out, "grades.csv"))), 12 * 4)
+        self.assertEqual(len(rows(os.path.join(self.out, "grades.csv"))), 13 * 4)
 
     def test_feedback_reads_well(self):
         fb = text(os.path.join(self.out, "students", "compile-error", "feedback.md"))
         self.assertTrue(fb.startswith("# Feedback: 01-activations — compile-error\n\n**Score: 5 / 7 points**"), fb)
         self.assertIn("## q1 · A sigmoid that never overflows — 0 / 2 points (error)", fb)
         self.assertIn("## q2 · log σ without −∞ — 2 / 2 points (passed)", fb)
+
+
+@unittest.skipIf(kernel_problem() and os.environ.get("ASSIGNMENTS_REQUIRE_KERNEL") != "1", kernel_problem())
+class SelfCheckTest(unittest.TestCase):
+    """The student's self-check and the grader give the same points for the visible tests."""
+
+    def test_self_check_matches_the_grader_on_the_visible_tests(self):
+        from assigntool.execute import run_notebook
+        with tempfile.TemporaryDirectory() as d:
+            released_path = cli.release_one(SOURCES["01-activations"], os.path.join(d, "release"), JAR)
+            student = read(released_path)
+            student = with_answer(student, "q1-answer", "double stableSigmoid(double z) {\n"
+                                                        "    return Math.exp(z) / (1 + Math.exp(z));\n}")
+            student = with_answer(student, "q2-answer", fmt.source(cell(read(SOURCES["01-activations"]), "q2-answer")))
+            path = write(student, os.path.join(d, "student", "student.ipynb"))
+            # as the student runs it: Restart & Run All, no grader token
+            env = {k: v for k, v in os.environ.items() if k != grading.TOKEN_VARIABLE}
+            nb = read(path)
+            nb.cells[fmt.first_code_cell(nb)].source = "%jars " + os.path.abspath(JAR)
+            runs, _ = run_notebook(nb, {}, KERNEL, d, env, 60)
+            html = "".join(o.get("data", {}).get("text/html", "")
+                           for o in runs[index(nb, "self-check")].outputs)
+            shown = dict(re.findall(r"<tr><td>(q\d)</td><td[^>]*>([^<]*)</td>", html))
+            total = re.search(r"Total: ([^<]*) points", html).group(1)
+            # the grader, with the student version as master: the visible tests only
+            task = options().task(released_path, "01-activations", "student", path)
+            rec = grading.grade_one(task)
+        graded = {q["id"]: f"{grading.fmt_points(q['points'])} / {grading.fmt_points(q['max'])}"
+                  for q in rec["questions"]}
+        self.assertEqual(shown, graded)
+        self.assertEqual(shown, {"q1": "1.33 / 2", "q2": "2 / 2", "q3": "0 / 2", "q4": "0 / 1"})
+        self.assertEqual(total, f"{grading.fmt_points(rec['score'])} / {grading.fmt_points(rec['max'])}")
+        self.assertNotIn("@@RESULT", json.dumps([r.outputs for r in runs.values()]))
 
 
 @unittest.skipIf(kernel_problem() and os.environ.get("ASSIGNMENTS_REQUIRE_KERNEL") != "1", kernel_problem())
