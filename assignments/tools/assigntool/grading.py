@@ -250,7 +250,7 @@ def score_questions(master, runs, token, qnotes, tampered, timeout):
         q = {"id": qid, "title": g.get("title", ""), "max": max_pts, "points": 0.0, "status": "error",
              "reason": "", "cases": [], "notes": notes, "tampered": qid in tampered}
         result, parse_notes = parse_result(run, token, qid) if run is not None else (None, [])
-        notes.extend(parse_notes)
+        notes.extend(n for n in parse_notes if n not in notes)
         if result is not None:
             fraction = float(result.get("fraction") or 0.0)
             q["points"] = round(max_pts * fraction, 2)
@@ -274,9 +274,13 @@ def score_questions(master, runs, token, qnotes, tampered, timeout):
                 q["status"], why = "crashed", ("The kernel stopped while the tests ran (System.exit, or a crash); "
                                                "it was restarted and grading went on.")
             elif run.error() is not None and run.error().get("ename") == "CompilerException":
-                q["status"], why = "error", ("The tests could not be compiled against your notebook — is a method "
-                                             "missing, renamed or given a different signature? ("
-                                             + diagnostics(run.error())[:-1] + ").")
+                if any("did not compile" in a or "was stopped" in a or "stopped the kernel" in a
+                       for a in answer_problems):
+                    q["status"], why = "error", "So the tests could not run."
+                else:
+                    q["status"], why = "error", ("The tests could not be compiled against your notebook — is a "
+                                                 "method missing, renamed or given a different signature? ("
+                                                 + diagnostics(run.error())[:-1] + ").")
             elif run.error() is not None:
                 q["status"], why = "error", "The test cell stopped: " + diagnostics(run.error())
             else:
@@ -300,7 +304,7 @@ def grade_one(task):
     sub, problem = load_submission(task["submission"])
     if sub is None:
         record["status"] = "invalid"
-        record["notes"].append("Nothing could be graded: " + problem + ".")
+        record["notes"].append("Nothing could be graded: " + problem.rstrip(".?") + ".")
         record["questions"] = [{"id": g["id"], "title": g.get("title", ""), "max": float(g["points"]),
                                 "points": 0.0, "status": "invalid", "reason": "The notebook could not be read.",
                                 "cases": [], "notes": [], "tampered": False} for _, g in fmt.questions(master)]
@@ -389,14 +393,15 @@ def feedback_markdown(record):
     for q in record["questions"]:
         head = q["id"] + (f" · {q['title']}" if q["title"] else "")
         out.append(f"## {head} — {fmt_points(q['points'])} / {fmt_points(q['max'])} points ({q['status']})\n\n")
-        for n in q["notes"]:
-            out.append(f"- {n}\n")
-        if q["reason"] and q["status"] != "not-answered":
-            out.append(f"{q['reason']}\n\n")
+        if q["notes"]:
+            out.extend(f"- {n}\n" for n in q["notes"])
+            out.append("\n")
         if q["status"] == "not-answered":
             out.append("Not answered yet: the answer cell still throws `UnsupportedOperationException(\"your code "
                        "here\")`.\n\n")
             continue
+        if q["reason"]:
+            out.append(f"{q['reason']}\n\n")
         for c in q["cases"]:
             if c.get("outcome") == "passed":
                 out.append(f"- ✓ {c['name']}\n")
