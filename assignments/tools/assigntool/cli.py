@@ -78,7 +78,7 @@ def find_submissions(folder, name):
     """[(student, path)] and [warnings]: <folder>/<student>.ipynb or <folder>/<student>/<...>.ipynb."""
     found, problems = [], []
     for entry in sorted(os.listdir(folder)):
-        if entry.startswith(".") or entry.startswith("_"):
+        if entry.startswith("."):
             continue
         p = os.path.join(folder, entry)
         if os.path.isfile(p) and entry.endswith(".ipynb"):

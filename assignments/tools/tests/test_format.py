@@ -1,11 +1,12 @@
 """The authoring format, release, assembly and result parsing — no kernel needed."""
 
+import copy
 import json
 import os
 import tempfile
 import unittest
 
-from support import SOURCES, cell, fmt, index, read, with_answer, write
+from support import SOURCES, cell, fmt, index, read, with_answer
 
 from assigntool import grading
 from assigntool.execute import CellRun
@@ -128,7 +129,7 @@ class AssembleTest(unittest.TestCase):
 
     def test_deleted_and_duplicated_cells(self):
         sub = with_answer(self.released, "q1-answer", "double stableSigmoid(double z) { return 1; }")
-        dup = nbformat_copy(cell(sub, "q1-answer"))
+        dup = copy.deepcopy(cell(sub, "q1-answer"))
         dup.source = "double stableSigmoid(double z) { return 2; }"
         sub.cells.insert(index(sub, "q1-answer") + 1, dup)
         del sub.cells[index(sub, "q3-answer")]
@@ -164,21 +165,11 @@ class AssembleTest(unittest.TestCase):
 
     def test_added_code_cells_are_reported_not_run(self):
         from nbformat.v4 import new_code_cell
-        sub = read_copy(self.released)
+        sub = copy.deepcopy(self.released)
         sub.cells.append(new_code_cell("System.out.println(\"my experiment\");"))
         nb, notes, _, _ = self.assemble(sub)
         self.assertIn("1 code cell outside the answer cells was added or changed", notes[0])
         self.assertNotIn("my experiment", json.dumps(nb))
-
-
-def nbformat_copy(c):
-    import copy
-    return copy.deepcopy(c)
-
-
-def read_copy(nb):
-    import copy
-    return copy.deepcopy(nb)
 
 
 class ResultTest(unittest.TestCase):
@@ -234,6 +225,21 @@ class ResultTest(unittest.TestCase):
 
     def test_redact(self):
         self.assertEqual(grading.redact("a x.secret(1); b", ["x.secret(1);"]), "a [hidden] b")
+
+
+class SubmissionsTest(unittest.TestCase):
+    def test_files_and_folders_are_found(self):
+        from assigntool import cli
+        with tempfile.TemporaryDirectory() as d:
+            for rel in ("alice.ipynb", "bob/06-softmax.ipynb", "bob/scratch.ipynb", "carol/my work.ipynb",
+                        "dave/a.ipynb", "dave/b.ipynb", ".ipynb_checkpoints/x.ipynb", "notes.txt", "o'neil.ipynb"):
+                os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+                open(os.path.join(d, rel), "w").close()
+            found, problems = cli.find_submissions(d, "06-softmax")
+        self.assertEqual([(s, os.path.relpath(p, d)) for s, p in found],
+                         [("alice", "alice.ipynb"), ("bob", "bob/06-softmax.ipynb"), ("carol", "carol/my work.ipynb"),
+                          ("o_neil", "o'neil.ipynb")])
+        self.assertEqual(problems, ["dave: 2 notebooks and none named 06-softmax.ipynb; skipped"])
 
 
 if __name__ == "__main__":
