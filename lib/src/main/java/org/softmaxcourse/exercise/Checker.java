@@ -61,7 +61,7 @@ public final class Checker {
         int bad = 0;
         String first = null;
         for (int i = 0; i < actual.length; i++) {
-            String p = problem(what + "[" + i + "]", actual[i], expected[i], tol);
+            String p = problem("entry " + i, actual[i], expected[i], tol);
             if (p != null) {
                 bad++;
                 if (first == null) {

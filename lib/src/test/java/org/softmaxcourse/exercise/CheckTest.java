@@ -70,7 +70,7 @@ class CheckTest {
         double[] wrong = {0.5, 0.3, 0.2};
         CheckFailure f = assertThrows(CheckFailure.class,
                 () -> Check.close("softmax(z)", wrong, expected, 1e-6, ""));
-        assertEquals("softmax(z) = [0.5, 0.3, 0.2]: softmax(z)[0] = 0.5 is too small. 2 more entries are off too.",
+        assertEquals("softmax(z) = [0.5, 0.3, 0.2]: entry 0 = 0.5 is too small. 2 more entries are off too.",
                 f.problem());
         CheckFailure len = assertThrows(CheckFailure.class,
                 () -> Check.close("softmax(z)", new double[] {1}, expected, 1e-6, ""));
