@@ -3,14 +3,16 @@
 // least one plot image (<img> with image/png data), at least one HTML <table> in the outputs,
 // no error output and no stderr output. Saves a full-page screenshot.
 //   node run-notebook.mjs BASE_URL TOKEN NOTEBOOK SCREENSHOT REPORT_JSON USER_DATA_DIR
-// When the kernel does not start or Run All makes no progress (the kernel-start flake), it
-// restarts the kernel through the UI and runs all cells once more, and reports a retry.
+// When the kernel does not start or answer (the rapaio kernel-start flake), it shuts that
+// session down, reopens the notebook (a new kernel on new ports) and runs all cells again, up
+// to BROWSER_KERNEL_START_RETRIES (2) times; each retry is printed as RETRY and reported.
 import { chromium } from 'playwright-core';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const [base, token, notebook, screenshot, reportPath, userDataDir] = process.argv.slice(2);
-const START_TIMEOUT = Number(process.env.BROWSER_KERNEL_START_TIMEOUT || 60) * 1000;
+const START_TIMEOUT = Number(process.env.BROWSER_KERNEL_START_TIMEOUT || 90) * 1000;
+const RETRIES = Number(process.env.BROWSER_KERNEL_START_RETRIES || 2);
 const RUN_TIMEOUT = Number(process.env.BROWSER_RUN_TIMEOUT || 300) * 1000;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -19,10 +21,19 @@ const report = { notebook, passed: false, retries: 0, images: 0, tables: 0, erro
   cells: 0, seconds: 0, screenshot, messages: [] };
 const log = (m) => { console.log(`[browser-test] ${m}`); report.messages.push(m); };
 
-async function kernelIdle(page, timeout) {
+// The kernel answered kernel_info over its websocket: it is started and connected.
+async function kernelReady(page, timeout) {
   await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel &&
-    Jupyter.notebook.kernel.is_connected() && document.querySelector('#kernel_indicator_icon.kernel_idle_icon'),
-  null, { timeout, polling: 250 });
+    Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.info_reply &&
+    Object.keys(Jupyter.notebook.kernel.info_reply).length > 0, null, { timeout, polling: 250 });
+}
+
+async function openNotebook(page, url) {
+  await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+  await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded,
+    null, { timeout: 60000 });
+  // Never write the run's outputs back into the notebook file.
+  await page.evaluate(() => Jupyter.notebook.set_autosave_interval(0));
 }
 
 async function firstCellDone(page, timeout) {
@@ -34,6 +45,7 @@ async function firstCellDone(page, timeout) {
 
 let context;
 let page;
+let url;
 try {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
@@ -41,19 +53,15 @@ try {
   });
   page = context.pages()[0] || await context.newPage();
   page.on('dialog', (d) => d.accept()); // "Restart kernel?" confirmations, leave-page prompts
-  const url = `${base}/notebooks/${encodeURIComponent(notebook)}?token=${token}`;
+  url = `${base}/notebooks/${encodeURIComponent(notebook)}?token=${token}`;
   log(`opening ${base}/notebooks/${notebook}`);
-  await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-  await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded,
-    null, { timeout: 60000 });
-  // Never write the run's outputs back into the notebook file.
-  await page.evaluate(() => Jupyter.notebook.set_autosave_interval(0));
+  await openNotebook(page, url);
   report.cells = await page.evaluate(() => Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code').length);
 
   for (let attempt = 0; ; attempt++) {
     try {
-      await kernelIdle(page, START_TIMEOUT);
-      log(`kernel idle after ${((Date.now() - began) / 1000).toFixed(1)} s; Cell > Run All (${report.cells} code cells)`);
+      await kernelReady(page, START_TIMEOUT);
+      log(`kernel ready after ${((Date.now() - began) / 1000).toFixed(1)} s; Cell > Run All (${report.cells} code cells)`);
       await page.click('#celllink');
       await page.click('#run_all_cells > a');
       // The first cell (%jars) shows whether the kernel really answers.
@@ -65,15 +73,14 @@ try {
       }, null, { timeout: RUN_TIMEOUT, polling: 500 });
       break;
     } catch (e) {
-      if (attempt >= 1 || !/Timeout/i.test(String(e))) throw e;
+      if (attempt >= RETRIES || !/Timeout/i.test(String(e))) throw e;
       report.retries++;
-      log(`RETRY: the kernel did not start or answer (${String(e.message).split('\n')[0]}); ` +
-        'Kernel > Restart, then Cell > Run All once more');
-      await page.evaluate(() => Jupyter.notebook.clear_all_output());
-      await page.click('#kernellink');
-      await page.click('#restart_kernel > a');
-      const confirm = page.locator('.modal-dialog button.btn-danger');
-      await confirm.click({ timeout: 10000 }).catch(() => {});
+      // A restart (Kernel > Restart) reuses the hung kernel's ports; a new session gets new ones.
+      log(`RETRY ${attempt + 1} of ${RETRIES}: the kernel did not start or answer ` +
+        `(${String(e.message).split('\n')[0]}); shutting its session down and reopening the notebook`);
+      await page.evaluate(() => new Promise((resolve) => Jupyter.notebook.session.delete(resolve, resolve)))
+        .catch(() => {});
+      await openNotebook(page, url);
     }
   }
   await page.waitForTimeout(500); // let the last outputs paint
