@@ -108,6 +108,16 @@ try {
   if (page) {
     try {
       mkdirSync(dirname(screenshot), { recursive: true });
+      // The classic notebook scrolls inside #site, so a "full page" shot is one screen: make the
+      // window as tall as the notebook instead (capped), and show it from the top.
+      const height = await page.evaluate(() => {
+        const c = document.querySelector('#notebook-container');
+        const header = document.querySelector('#header');
+        return (c ? c.scrollHeight : 900) + (header ? header.offsetHeight : 0) + 80;
+      }).catch(() => 900);
+      await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 900), 12000) });
+      await page.evaluate(() => { const s = document.querySelector('#site'); if (s) s.scrollTop = 0; }).catch(() => {});
+      await page.waitForTimeout(500);
       await page.screenshot({ path: screenshot, fullPage: true, timeout: 30000 });
       log(`screenshot: ${screenshot}`);
     } catch (e) {
