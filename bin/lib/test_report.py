@@ -3,7 +3,8 @@
     python3 test_report.py ROOT MAVEN_EXIT_CODE STARTED_EPOCH SETUP_DONE_EPOCH
 
 Lib unit tests: the Surefire XML reports; runner unit tests: notebooks/target/runner-tests.json;
-notebooks: notebooks/target/book/summary.json. Exits 1 when anything failed or did not run.
+notebooks: notebooks/target/book/summary.json; simulated Binder build and browser test:
+notebooks/target/binder-test.json and browser-test.json (each counts as one test). Exits 1 when anything failed or did not run.
 """
 
 import glob
@@ -78,6 +79,25 @@ def main(root, maven_rc, started, setup_done):
         passed += nbs["passed"]
         failed += nbs["failed"]
 
+    for name, file, label in (("Binder simulation", "binder-test.json", "the simulated Binder build"),
+                              ("browser test", "browser-test.json", "the browser test")):
+        r = load(os.path.join(root, "notebooks", "target", file))
+        if r is None and skip:
+            print("[test] %s: skipped (-DskipNotebooks)" % name)
+        elif r is None:
+            print("[test] %s: did not run" % name)
+            problems.append("%s did not run" % label)
+        else:
+            detail = ("kernel %s" % r.get("kernel")) if "kernel" in r else "%s plot image(s), %s table(s), %s kernel-start retries" % (
+                r.get("images", 0), r.get("tables", 0), r.get("retries", 0))
+            print("[test] %s: %s in %.1f s (%s)" % (name, "passed" if r.get("passed") else "FAILED",
+                                                   r.get("seconds", 0), detail))
+            if r.get("screenshot"):
+                print("[test]   screenshot: %s" % r["screenshot"])
+            if r.get("passed"):
+                passed += 1
+            else:
+                failed += 1
     print("[test] wall time: %.1f s (setup %.1f s, mvn verify %.1f s)"
           % (end - started, setup_done - started, end - setup_done))
     # A part that did not run, or a build that failed outside any test, counts as one failure.

@@ -27,6 +27,13 @@ replaced by a new one, up to --start-retries times; each retry is printed as
 Writes OUT/<name>.ipynb (executed), OUT/<name>.html, OUT/timings.csv,
 OUT/summary.json, OUT/index.html and the kernel's own log, OUT/logs/<name>.kernel.log. Exits 1 on any failure.
 
+OUT/index.html is the book's contents page: the notebooks in course order (their NN-
+numbers), each with its title (the first `# ` heading) and a one-line summary (the
+notebook metadata's "summary" when set, else the first sentence of the paragraph after
+the heading), linking its HTML. The HTML pages embed images and set formulas with
+MathJax 2, loaded from nbconvert's CDN URL unless --mathjax-url says otherwise
+(`--mathjax-url local`: Debian's libjs-mathjax, for reading offline on this machine).
+
 Only the standard library is needed for the checks and --self-test; executing
 needs nbformat, nbclient and nbconvert (Debian: python3-nbclient,
 jupyter-nbconvert).
@@ -275,26 +282,90 @@ def execute(path, kernel, timeout, startup_timeout, log, kernel_log, start_retri
             atexit.unregister(client._cleanup_kernel)
 
 
-def write_html(nb, target):
+MATHJAX_LOCAL = "file:///usr/share/javascript/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def plain_text(markdown):
+    """Markdown of one paragraph as one line of plain text (links, emphasis and code marks removed)."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    text = _MD_MARKUP.sub("", text)
+    return " ".join(text.split())
+
+
+def title_and_summary(nb, fallback):
+    """The book's entry for a notebook: (title, one-line summary).
+
+    Title: the first `# ` heading of the first markdown cell (else `fallback`).
+    Summary: the notebook metadata's `summary` string when set; otherwise the first sentence
+    of the first paragraph after that heading, as plain text.
+    """
+    title, summary = fallback, ""
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "markdown":
+            continue
+        lines = source_of(cell).strip().splitlines()
+        if lines and re.match(r"#\s", lines[0]):
+            title = plain_text(lines[0].lstrip("#"))
+            lines = lines[1:]
+        paragraph = []
+        for line in lines:
+            if not line.strip():
+                if paragraph:
+                    break
+                continue
+            if line.lstrip().startswith(("#", "|", "```", ">", "- ", "* ", "<")):
+                if paragraph:
+                    break
+                continue
+            paragraph.append(line.strip())
+        if paragraph:
+            summary = _SENTENCE_END.split(plain_text(" ".join(paragraph)), 1)[0]
+        break
+    meta = nb.get("metadata", {}).get("summary")
+    if isinstance(meta, str) and meta.strip():
+        summary = " ".join(meta.split())
+    return title, summary
+
+
+def write_html(nb, target, mathjax_url=None):
     from nbconvert import HTMLExporter
     exporter = HTMLExporter(template_name="lab")
     if hasattr(exporter, "embed_images"):
         exporter.embed_images = True
+    if mathjax_url:
+        exporter.mathjax_url = mathjax_url
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": target.stem}})
     target.write_text(body, encoding="utf-8")
 
 
+BOOK_TITLE = "Sigmoid, softmax and cross-entropy in Java"
+BOOK_STYLE = """body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5}
+ol{padding-left:1.4em}li{margin:0 0 1em}.summary{margin:.2em 0}.meta{color:#666;font-size:.9em}
+.failed{color:#b00;font-weight:bold}"""
+
+
 def write_index(out, results):
+    """OUT/index.html: the book's contents, in course order (the notebooks' NN- numbers)."""
     rows = []
-    for r in results:
+    for r in sorted(results, key=lambda r: r["notebook"]):
         stem = html.escape(Path(r["notebook"]).stem)
-        status = "passed" if r["passed"] else "FAILED"
-        rows.append('<li><a href="%s.html">%s</a> (<a href="%s.ipynb">ipynb</a>) — %s, %.2f s</li>'
-                    % (stem, stem, stem, status, r["seconds"]))
-    page = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-            "<title>Sigmoid, softmax and cross-entropy in Java</title></head>\n<body>\n"
-            "<h1>Sigmoid, softmax and cross-entropy in Java</h1>\n<p>Executed notebooks:</p>\n"
-            "<ul>\n%s\n</ul>\n</body></html>\n" % "\n".join(rows))
+        title = html.escape(r.get("title") or stem)
+        summary = html.escape(r.get("summary") or "")
+        status = "passed" if r["passed"] else '<span class="failed">FAILED</span>'
+        shot = "screenshots/%s.png" % Path(r["notebook"]).stem
+        extra = ' · <a href="%s">browser screenshot</a>' % shot if (out / shot).is_file() else ""
+        rows.append('<li><a href="%s.html"><strong>%s</strong></a>\n<p class="summary">%s</p>\n'
+                    '<p class="meta">%s · <a href="%s.ipynb">executed notebook</a> · %s in %.1f s%s</p></li>'
+                    % (stem, title, summary, html.escape(r["notebook"]), stem, status, r["seconds"], extra))
+    page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<title>%s</title>\n<style>%s</style></head>\n<body>\n<h1>%s</h1>\n"
+            "<p>The course notebooks, executed, in course order. Each page is one notebook with its "
+            "outputs: plots are embedded images, formulas are set by MathJax.</p>\n"
+            "<ol>\n%s\n</ol>\n</body></html>\n" % (BOOK_TITLE, BOOK_STYLE, BOOK_TITLE, "\n".join(rows)))
     (out / "index.html").write_text(page, encoding="utf-8")
 
 
@@ -322,6 +393,7 @@ def run(args):
             result["failures"].append("FAIL %s: cannot read: %s" % (name, e))
             print(result["failures"][-1], flush=True)
             continue
+        result["title"], result["summary"] = title_and_summary(source, path.stem)
         problems = [format_problem(name, source, i, m) for i, m in check_source(source)]
         if not problems and not args.check_only:
             jar, _ = parse_jars_line(source_of(code_cells(source)[0][1]))
@@ -355,7 +427,7 @@ def run(args):
                 name, fatal, kernel_log, "\n".join("     > " + line for line in tail) or "     > (empty)"))
         try:
             nbformat.write(nb, str(out / name))
-            write_html(nb, out / (path.stem + ".html"))
+            write_html(nb, out / (path.stem + ".html"), args.mathjax_url)
         except Exception as e:
             problems.append("FAIL %s: cannot write the executed notebook or its HTML: %s" % (name, e))
         result["seconds"] = round(time.monotonic() - began, 2)
@@ -416,12 +488,17 @@ def main(argv=None):
                              "starts take 1.5-3.5 s, a hung one never answers)")
     parser.add_argument("--start-retries", type=int, default=2,
                         help="new kernels to try when one fails to start (default: 2)")
+    parser.add_argument("--mathjax-url", default=None,
+                        help="MathJax 2 script the HTML pages load (default: nbconvert's CDN URL); "
+                             "'local' means Debian's libjs-mathjax, %s" % MATHJAX_LOCAL)
     parser.add_argument("--check-only", action="store_true", help="only the static checks; no kernel")
     parser.add_argument("--self-test", action="store_true", help="run this tool's unit tests")
     parser.add_argument("--report", help="with --self-test: write the test counts to this JSON file")
     args = parser.parse_args(argv)
     if args.self_test:
         return self_test(args.report)
+    if args.mathjax_url == "local":
+        args.mathjax_url = MATHJAX_LOCAL
     return run(args)
 
 

@@ -254,5 +254,54 @@ class CheckOnlyRun(unittest.TestCase):
             self.assertIn('href="02-good.html"', Path(d, "book", "index.html").read_text())
 
 
+class Book(unittest.TestCase):
+    def test_title_is_the_first_heading_and_summary_its_first_sentence(self):
+        nb = notebook(markdown("# 2. The **sigmoid**\n\nIt maps a *score* to a [probability](x.md). "
+                               "More text follows.\nStill the same paragraph.\n\nNot this one."), code(JARS))
+        self.assertEqual(rn.title_and_summary(nb, "02-x"), ("2. The sigmoid", "It maps a score to a probability."))
+
+    def test_metadata_summary_wins_and_missing_heading_falls_back_to_the_name(self):
+        nb = notebook(markdown("Some intro."), code(JARS))
+        nb["metadata"]["summary"] = "  Set by   hand. "
+        self.assertEqual(rn.title_and_summary(nb, "03-y"), ("03-y", "Set by hand."))
+        self.assertEqual(rn.title_and_summary(notebook(code(JARS)), "04-z"), ("04-z", ""))
+
+    def test_index_lists_notebooks_in_course_order_with_titles_and_summaries(self):
+        with tempfile.TemporaryDirectory() as d:
+            results = [{"notebook": "06-b.ipynb", "passed": False, "seconds": 2.0, "title": "Six <b>",
+                        "summary": "Later."},
+                       {"notebook": "00-a.ipynb", "passed": True, "seconds": 1.0, "title": "Zero",
+                        "summary": "First."}]
+            Path(d, "screenshots").mkdir()
+            Path(d, "screenshots", "00-a.png").write_bytes(b"png")
+            rn.write_index(Path(d), results)
+            page = Path(d, "index.html").read_text()
+            self.assertLess(page.index('href="00-a.html"'), page.index('href="06-b.html"'))
+            self.assertIn("<strong>Zero</strong>", page)
+            self.assertIn("First.", page)
+            self.assertIn("Six &lt;b&gt;", page)
+            self.assertIn("FAILED", page)
+            self.assertIn('href="screenshots/00-a.png"', page)
+            self.assertNotIn("screenshots/06-b.png", page)
+
+    def test_html_embeds_images_and_loads_mathjax(self):
+        try:
+            import nbformat
+            import nbconvert  # noqa: F401
+        except ImportError:
+            self.skipTest("nbformat/nbconvert are not installed")
+        png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        nb = nbformat.from_dict(notebook(markdown("# T\n\n$\\sigma(z)$"), code(
+            JARS, outputs=[{"output_type": "display_data", "metadata": {}, "data": {"image/png": png}}],
+            execution_count=1)))
+        with tempfile.TemporaryDirectory() as d:
+            rn.write_html(nb, Path(d, "t.html"))
+            page = Path(d, "t.html").read_text()
+            self.assertIn("data:image/png;base64," + png, page)
+            self.assertIn("MathJax.js", page)
+            rn.write_html(nb, Path(d, "t.html"), rn.MATHJAX_LOCAL)
+            self.assertIn(rn.MATHJAX_LOCAL.replace("&", "&amp;").split("?")[0], Path(d, "t.html").read_text())
+
+
 if __name__ == "__main__":
     unittest.main()
