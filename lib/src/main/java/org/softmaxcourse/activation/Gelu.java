@@ -60,7 +60,7 @@ public final class Gelu implements Activation {
         if (tanhApproximation) {
             return z * Sigmoid.sigmoid(2 * u(z));
         }
-        return z * Special.normalCdf(z);
+        return Special.timesNormalCdf(z, z);
     }
 
     @Override
