@@ -362,14 +362,19 @@ public final class CategoricalCrossEntropy {
         if (m == Double.POSITIVE_INFINITY) {
             return infiniteLogitRow(z, from, c, a, grad, scale);
         }
+        // Compensated as in Softmax.softmaxRow: the plain sum drifts by ULPs over 1000 classes.
         double rest = 0;
+        double comp = 0;
         for (int j = from; j < from + c; j++) {
-            double e = Math.exp(z[j] - m);
+            double e = Softmax.shiftedExp(z[j], m);
             grad[j] = e;
             if (j != arg) {
-                rest += e;
+                double t = rest + e;
+                comp += (Math.max(rest, e) - t) + Math.min(rest, e);
+                rest = t;
             }
         }
+        rest += comp;
         double logSum = Math.log1p(rest);
         double total = 0;
         double others = 0;
