@@ -27,7 +27,6 @@ package org.softmaxcourse.numeric;
 public final class Special {
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955125739;
     private static final double ONE_OVER_SQRT_TWO_PI = 0.39894228040143267794;
-    private static final double ONE_OVER_SQRT_PI = 0.56418958354775628695;
     private static final double SQRT_HALF = 0.70710678118654752440;
     /** Below this |x| the series of erf is used; above, the continued fraction of erfc. */
     private static final double SERIES_LIMIT = 0.75;
@@ -87,7 +86,9 @@ public final class Special {
         }
         double head = (float) x;
         double tail = x - head;
-        double m = a * (ONE_OVER_SQRT_PI * y / continuedFraction(y)) * Math.exp(-0.5 * tail * (x + head));
+        // y/√π = −x/√(2π), and f takes 2y² = x²: neither goes through the rounded y.
+        double m = a * (-x * ONE_OVER_SQRT_TWO_PI) / continuedFraction(x * x);
+        m = Math.fma(m, Math.expm1(-0.5 * tail * (x + head)), m);
         double halfSquare = 0.5 * head * head;
         if (halfSquare < 700) {
             return m * Math.exp(-halfSquare);
@@ -152,13 +153,12 @@ public final class Special {
         if (x > ERFC_UNDERFLOW) {
             return 0.0;
         }
-        return TWO_OVER_SQRT_PI * x * expMinusSquare(x) / continuedFraction(x);
+        return TWO_OVER_SQRT_PI * x * expMinusSquare(x) / continuedFraction(2 * x * x);
     }
 
-    /** f(x) with erfc(x) = (2/√π)·x·e^(−x²)/f(x), x > 0.75: the continued fraction, bottom up. */
-    private static double continuedFraction(double x) {
-        double twoX2 = 2 * x * x;
-        int depth = (int) (120 / (x * x)) + 12;
+    /** f(x) with erfc(x) = (2/√π)·x·e^(−x²)/f(x), x > 0.75, from 2x²: the continued fraction, bottom up. */
+    private static double continuedFraction(double twoX2) {
+        int depth = (int) (240 / twoX2) + 12;
         double t = twoX2 + 4.0 * depth + 1;
         for (int n = depth - 1; n >= 1; n--) {
             t = (twoX2 + 4.0 * n + 1) - (2.0 * n + 1) * (2.0 * n + 2) / t;
