@@ -1,6 +1,7 @@
 package org.softmaxcourse.activation;
 
 import org.softmaxcourse.numeric.Matrix;
+import org.softmaxcourse.numeric.Parallel;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -58,11 +59,18 @@ public final class Softmax {
      * Used for distillation and sampling.
      */
     public static double[] softmax(double[] z, double temperature) {
+        if (temperature == 1.0) {
+            // Unscaled: the row kernel then takes e^(z − max) with the rounding of z − max put back.
+            return softmax(z);
+        }
         return softmax(scaled(z, temperature));
     }
 
     /** log softmax(z / T). */
     public static double[] logSoftmax(double[] z, double temperature) {
+        if (temperature == 1.0) {
+            return logSoftmax(z);
+        }
         return logSoftmax(scaled(z, temperature));
     }
 
@@ -159,6 +167,40 @@ public final class Softmax {
      * may be {@code z} itself. The building block of the batch methods, public for code that
      * keeps its batches in one array (the classifiers, the benchmarks).
      */
+    /**
+     * Softmax of every row, the rows split over {@code threads} threads ({@link Parallel}); the
+     * result is bit for bit that of {@link #softmax(Matrix)}.
+     */
+    public static Matrix softmaxRows(Matrix z, int threads) {
+        Require.nonEmpty("z", z);
+        int c = z.cols();
+        double[] in = z.data();
+        double[] out = new double[in.length];
+        Parallel.forRange(z.rows(), threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                softmaxRow(in, i * c, c, out);
+            }
+        });
+        return Matrix.wrap(z.rows(), c, out);
+    }
+
+    /**
+     * Log-softmax of every row, the rows split over {@code threads} threads; bit for bit
+     * {@link #logSoftmax(Matrix)}.
+     */
+    public static Matrix logSoftmaxRows(Matrix z, int threads) {
+        Require.nonEmpty("z", z);
+        int c = z.cols();
+        double[] in = z.data();
+        double[] out = new double[in.length];
+        Parallel.forRange(z.rows(), threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                logSoftmaxRow(in, i * c, c, out);
+            }
+        });
+        return Matrix.wrap(z.rows(), c, out);
+    }
+
     public static void softmaxRow(double[] z, int from, int n, double[] out) {
         int arg = argmax(z, from, n);
         if (arg < 0) {
