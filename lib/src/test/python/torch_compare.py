@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", ".."))
 OPS = ["softmax", "logSoftmax", "crossEntropyForwardBackward", "binaryCrossEntropyForwardBackward"]
 
 
