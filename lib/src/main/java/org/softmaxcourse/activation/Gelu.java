@@ -34,6 +34,9 @@ public final class Gelu implements Activation {
 
     private static final double SQRT_TWO_OVER_PI = 0.79788456080286535588;
     private static final double CUBIC = 0.044715;
+    /** The tails: √(2/π) − SQRT_TWO_OVER_PI and 0.044715 − CUBIC, for the double-double 2u. */
+    private static final double SQRT_TWO_OVER_PI_LO = -4.98465440455546e-17;
+    private static final double CUBIC_LO = 2.1960211427085595e-18;
     private static final Set<Trait> TRAITS = EnumSet.of(Trait.SMOOTH);
 
     private final boolean tanhApproximation;
@@ -58,9 +61,9 @@ public final class Gelu implements Activation {
             return z > 0 ? z : 0.0;
         }
         if (tanhApproximation) {
-            return z * Sigmoid.sigmoid(2 * u(z));
+            return Math.abs(z) < 1000 ? tanhForm(z) : z * Sigmoid.sigmoid(2 * u(z));
         }
-        return z * Special.normalCdf(z);
+        return Special.timesNormalCdf(z, z);
     }
 
     @Override
@@ -81,6 +84,38 @@ public final class Gelu implements Activation {
             return s + z * ss * 2 * du;
         }
         return Special.normalCdf(z) + z * Special.normalPdf(z);
+    }
+
+    /**
+     * z·σ(2u) with 2u = 2√(2/π)(z + 0.044715 z³) carried as a double-double (fma products, the
+     * constants split into head and tail): e^(2u) amplifies an error δ in 2u into a relative
+     * error δ, and |2u| reaches 700 before the result underflows, so a rounded 2u alone would
+     * cost hundreds of ULP.
+     */
+    private static double tanhForm(double z) {
+        double z2 = z * z;
+        double z2Lo = Math.fma(z, z, -z2);
+        double z3 = z2 * z;
+        double z3Lo = Math.fma(z2, z, -z3) + z2Lo * z;
+        double c3 = CUBIC * z3;
+        double c3Lo = Math.fma(CUBIC, z3, -c3) + CUBIC * z3Lo + CUBIC_LO * z3;
+        double sum = z + c3;
+        double bb = sum - z;
+        double sumLo = ((z - (sum - bb)) + (c3 - bb)) + c3Lo;
+        double p = SQRT_TWO_OVER_PI * sum;
+        double pLo = Math.fma(SQRT_TWO_OVER_PI, sum, -p) + SQRT_TWO_OVER_PI * sumLo + SQRT_TWO_OVER_PI_LO * sum;
+        double w = 2 * p;
+        double wLo = 2 * pLo;
+        if (w >= 0) {
+            return z / (1 + Math.exp(-w) * (1 - wLo));
+        }
+        if (w < -708) {
+            // e^w is subnormal: multiply z by e^(w/2) twice instead (1 + e^w is 1 here).
+            double h = Math.exp(0.5 * w);
+            return z * (1 + wLo) * h * h;
+        }
+        double e = Math.exp(w) * (1 + wLo);
+        return z * e / (1 + e);
     }
 
     private static double u(double z) {

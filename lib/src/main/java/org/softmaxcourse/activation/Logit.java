@@ -31,11 +31,23 @@ public final class Logit implements Activation {
     /** logit(p) = log(p / (1 − p)) for p in [0, 1]. */
     public static double logit(double p) {
         check(p);
-        if (p < 0.25 || p > 0.75) {
-            return Math.log(p / (1 - p));
+        // 1 − p = q + qErr exactly (Fast2Sum: |1| ≥ |p|); qErr is 0 for p ≥ 0.5 (Sterbenz).
+        double q = 1 - p;
+        double qErr = (1 - q) - p;
+        // 2p − 1 is exact for p ≥ 0.25 (Sterbenz), so the log of a ratio near 1 keeps its digits.
+        boolean middle = p >= 0.25 && p <= 0.75;
+        double num = middle ? 2 * p - 1 : p;
+        if (q == 0 || num == 0) {
+            return middle ? Math.log1p(num / q) : Math.log(num / q);
         }
-        // 2p − 1 is exact here (Sterbenz), so the log of a ratio near 1 keeps its digits.
-        return Math.log1p((2 * p - 1) / (1 - p));
+        // num / (q + qErr) as a head t and a tail tLo: the division's rounding error is exact by
+        // fma, and the tail carries it and the error of 1 − p into the log as a first-order term.
+        double t = num / q;
+        double tLo = (Math.fma(-t, q, num) - t * qErr) / q;
+        if (middle) {
+            return Math.log1p(t) + tLo / (1 + t);
+        }
+        return Double.isInfinite(t) ? Math.log(t) : Math.log(t) + tLo / t;
     }
 
     @Override

@@ -32,6 +32,12 @@ public final class Mish implements Activation {
         if (z == Double.NEGATIVE_INFINITY) {
             return 0.0;
         }
+        if (z < -708) {
+            // tanh(softplus z) = e^z·(1 − O(e^z)) is e^z to the last bit here, but subnormal: multiply
+            // z by e^(z/2) twice so that the product keeps its digits.
+            double h = Math.exp(0.5 * z);
+            return z * h * h;
+        }
         return z * Math.tanh(Sigmoid.softplus(z));
     }
 

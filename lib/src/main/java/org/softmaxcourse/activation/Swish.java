@@ -44,6 +44,12 @@ public final class Swish implements Activation {
         if (Double.isInfinite(bz)) {
             return bz > 0 ? z : 0.0;
         }
+        if (bz < -708) {
+            // σ(βz) = e^(βz)/(1 + e^(βz)) is e^(βz) to the last bit here but subnormal, with too few
+            // digits left for z·σ(βz); multiply z by e^(βz/2) twice instead (βz/2 is exact).
+            double h = Math.exp(0.5 * bz);
+            return z * h * h;
+        }
         return z * Sigmoid.sigmoid(bz);
     }
 

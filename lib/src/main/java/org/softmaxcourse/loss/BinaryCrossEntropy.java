@@ -136,6 +136,34 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         return pos + neg;
     }
 
+    /**
+     * From logits with posWeight 1, loss and gradient share one e^(−|z|): softplus(±z) =
+     * max(±z, 0) + log1p(e^(−|z|)) and σ(±z) from 1/(1 + e) or e/(1 + e), the very expressions
+     * of Sigmoid.softplus and Sigmoid.sigmoid, so the values are bit for bit those of lossAt and
+     * derivativeAt at half the exponentials.
+     */
+    @Override
+    protected void evaluateRange(double[] input, double[] target, double scale, double[] losses, double[] gradient,
+                                 int from, int to) {
+        if (!fromLogits || posWeight != 1) {
+            super.evaluateRange(input, target, scale, losses, gradient, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            double z = input[i];
+            double y = target[i];
+            double e = Math.exp(-Math.abs(z));
+            double l1p = Math.log1p(e);
+            double pos = y == 0 ? 0.0 : y * (Math.max(-z, 0.0) + l1p);
+            double neg = y == 1 ? 0.0 : (1 - y) * (Math.max(z, 0.0) + l1p);
+            losses[i] = pos + neg;
+            // σ(w) for w = −z (label 1) or z: 1/(1 + e) where w ≥ 0, e/(1 + e) below.
+            double w = y == 1 ? -z : z;
+            double sig = (w >= 0 ? 1.0 : e) / (1.0 + e);
+            gradient[i] = scale * (y == 1 ? -sig : sig - y);
+        }
+    }
+
     private double clamp(double p) {
         return eps > 0 ? Math.min(Math.max(p, eps), 1 - eps) : p;
     }

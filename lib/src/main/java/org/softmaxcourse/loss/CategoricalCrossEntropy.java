@@ -201,6 +201,15 @@ public final class CategoricalCrossEntropy {
     }
 
     /** Per-sample losses, reduced value and gradient for target rows (one-hot or soft). */
+    /**
+     * {@link #evaluate(Matrix, int[])} with the rows split over {@code threads} threads
+     * ({@link org.softmaxcourse.numeric.Parallel}): losses, value and gradient are bit for bit
+     * those of the single-threaded call.
+     */
+    public LossResult<Matrix> evaluate(Matrix input, int[] labels, int threads) {
+        return evaluate(input, labels, reduction, threads);
+    }
+
     public LossResult<Matrix> evaluate(Matrix input, Matrix targets) {
         return evaluate(input, targets, reduction);
     }
@@ -238,6 +247,10 @@ public final class CategoricalCrossEntropy {
     // ---- the computation --------------------------------------------------------------------
 
     private LossResult<Matrix> evaluate(Matrix input, int[] labels, Reduction how) {
+        return evaluate(input, labels, how, 1);
+    }
+
+    private LossResult<Matrix> evaluate(Matrix input, int[] labels, Reduction how, int threads) {
         String in = inputName();
         checkInput(in, input);
         Require.nonEmpty("labels", labels);
@@ -259,20 +272,23 @@ public final class CategoricalCrossEntropy {
             }
         }
         double scale = scale(how, denominator, n);
-        double[] a = new double[c];
         double[] losses = new double[n];
         double[] grad = new double[n * c];
-        for (int i = 0; i < n; i++) {
-            if (ignoring && labels[i] == ignoreIndex) {
-                continue;
+        double[] z = input.data();
+        org.softmaxcourse.numeric.Parallel.forRange(n, threads, (from, to) -> {
+            double[] a = new double[c];
+            for (int i = from; i < to; i++) {
+                if (ignoring && labels[i] == ignoreIndex) {
+                    continue;
+                }
+                int k = labels[i];
+                for (int j = 0; j < c; j++) {
+                    a[j] = smoothing == 0 ? 0.0 : smoothing / c * weight(j);
+                }
+                a[k] += (1 - smoothing) * weight(k);
+                losses[i] = row(z, i * c, c, a, grad, scale);
             }
-            int k = labels[i];
-            for (int j = 0; j < c; j++) {
-                a[j] = smoothing == 0 ? 0.0 : smoothing / c * weight(j);
-            }
-            a[k] += (1 - smoothing) * weight(k);
-            losses[i] = row(input.data(), i * c, c, a, grad, scale);
-        }
+        });
         return result(losses, how, scale, n, c, grad);
     }
 
@@ -362,14 +378,19 @@ public final class CategoricalCrossEntropy {
         if (m == Double.POSITIVE_INFINITY) {
             return infiniteLogitRow(z, from, c, a, grad, scale);
         }
+        // Compensated as in Softmax.softmaxRow: the plain sum drifts by ULPs over 1000 classes.
         double rest = 0;
+        double comp = 0;
         for (int j = from; j < from + c; j++) {
-            double e = Math.exp(z[j] - m);
+            double e = Softmax.shiftedExp(z[j], m);
             grad[j] = e;
             if (j != arg) {
-                rest += e;
+                double t = rest + e;
+                comp += (Math.max(rest, e) - t) + Math.min(rest, e);
+                rest = t;
             }
         }
+        rest += comp;
         double logSum = Math.log1p(rest);
         double total = 0;
         double others = 0;

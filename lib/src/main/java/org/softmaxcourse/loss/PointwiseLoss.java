@@ -51,10 +51,7 @@ public abstract class PointwiseLoss {
         double scale = reduction.scale(n);
         double[] losses = new double[n];
         double[] gradient = new double[n];
-        for (int i = 0; i < n; i++) {
-            losses[i] = lossAt(input[i], target[i]);
-            gradient[i] = scale * derivativeAt(input[i], target[i]);
-        }
+        evaluateRange(input, target, scale, losses, gradient, 0, n);
         return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
     }
 
@@ -62,6 +59,33 @@ public abstract class PointwiseLoss {
      * Losses wᵢ·ℓᵢ, reduced value and gradient for a batch with per-sample weights; MEAN divides
      * by N (PyTorch's definition, see the class comment).
      */
+    /**
+     * {@link #evaluate(double[], double[])} with the elements split over {@code threads} threads
+     * ({@link org.softmaxcourse.numeric.Parallel}); bit for bit the single-threaded result.
+     */
+    public final LossResult<double[]> evaluate(double[] input, double[] target, int threads) {
+        check(input, target);
+        int n = input.length;
+        double scale = reduction.scale(n);
+        double[] losses = new double[n];
+        double[] gradient = new double[n];
+        org.softmaxcourse.numeric.Parallel.forRange(n, threads,
+                (from, to) -> evaluateRange(input, target, scale, losses, gradient, from, to));
+        return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
+    }
+
+    /**
+     * Fills losses[i] and gradient[i] = scale·∂loss for i in [from, to). Subclasses may fuse the
+     * two (one exponential for both) as long as the values are those of lossAt and derivativeAt.
+     */
+    protected void evaluateRange(double[] input, double[] target, double scale, double[] losses, double[] gradient,
+                                 int from, int to) {
+        for (int i = from; i < to; i++) {
+            losses[i] = lossAt(input[i], target[i]);
+            gradient[i] = scale * derivativeAt(input[i], target[i]);
+        }
+    }
+
     public final LossResult<double[]> evaluate(double[] input, double[] target, double[] weights) {
         check(input, target);
         Require.nonEmpty("weights", weights);
@@ -109,9 +133,19 @@ public abstract class PointwiseLoss {
         Require.nonEmpty(inputName(), input);
         Require.nonEmpty(targetName(), target);
         Require.sameLength(inputName(), input, targetName(), target);
+        // The indexed names are only built for the element that fails: building them for every
+        // element allocated two strings per element.
+        String in = inputName();
+        String tn = targetName();
         for (int i = 0; i < input.length; i++) {
-            checkInput(inputName() + "[" + i + "]", input[i]);
-            checkTarget(targetName() + "[" + i + "]", target[i]);
+            try {
+                checkInput(in, input[i]);
+                checkTarget(tn, target[i]);
+            } catch (IllegalArgumentException e) {
+                checkInput(in + "[" + i + "]", input[i]);
+                checkTarget(tn + "[" + i + "]", target[i]);
+                throw e;
+            }
         }
     }
 

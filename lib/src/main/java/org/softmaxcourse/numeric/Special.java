@@ -63,7 +63,38 @@ public final class Special {
 
     /** Φ(x), the standard normal cumulative distribution function: P(X ≤ x) for X ~ N(0, 1). */
     public static double normalCdf(double x) {
-        return 0.5 * erfc(-x * SQRT_HALF);
+        return timesNormalCdf(1.0, x);
+    }
+
+    /**
+     * a·Φ(x) without an intermediate underflow, for z·Φ(z) (GELU). In the lower tail Φ(x) is
+     * (1/√π)·y·e^(−x²/2)/f(y) with y = −x/√2 and f the continued fraction of erfc: the exponential
+     * is taken of x itself (the rounding of y would otherwise be amplified by x² ≈ 1300 at
+     * x = −36), split as e^(−head²/4)·e^(−head²/4)·e^(tail part) and multiplied in last, so that a
+     * subnormal Φ(x) does not cost a·Φ(x) its digits.
+     */
+    public static double timesNormalCdf(double a, double x) {
+        if (Double.isNaN(x) || Double.isNaN(a)) {
+            return Double.NaN;
+        }
+        double y = -x * SQRT_HALF;
+        if (!(y > SERIES_LIMIT)) {
+            return a * (0.5 * erfc(y));
+        }
+        if (x < -40) {
+            return a * 0.0;
+        }
+        double head = (float) x;
+        double tail = x - head;
+        // y/√π = −x/√(2π), and f takes 2y² = x²: neither goes through the rounded y.
+        double m = a * (-x * ONE_OVER_SQRT_TWO_PI) / continuedFraction(x * x);
+        m = Math.fma(m, Math.expm1(-0.5 * tail * (x + head)), m);
+        double halfSquare = 0.5 * head * head;
+        if (halfSquare < 700) {
+            return m * Math.exp(-halfSquare);
+        }
+        double h = Math.exp(-0.5 * halfSquare);
+        return m * h * h;
     }
 
     /** φ(x) = e^(−x²/2) / √(2π), the standard normal density. */
@@ -122,13 +153,16 @@ public final class Special {
         if (x > ERFC_UNDERFLOW) {
             return 0.0;
         }
-        double twoX2 = 2 * x * x;
-        int depth = (int) (120 / (x * x)) + 12;
+        return TWO_OVER_SQRT_PI * x * expMinusSquare(x) / continuedFraction(2 * x * x);
+    }
+
+    /** f(x) with erfc(x) = (2/√π)·x·e^(−x²)/f(x), x > 0.75, from 2x²: the continued fraction, bottom up. */
+    private static double continuedFraction(double twoX2) {
+        int depth = (int) (240 / twoX2) + 12;
         double t = twoX2 + 4.0 * depth + 1;
         for (int n = depth - 1; n >= 1; n--) {
             t = (twoX2 + 4.0 * n + 1) - (2.0 * n + 1) * (2.0 * n + 2) / t;
         }
-        double f = (twoX2 + 1) - 2.0 / t;
-        return TWO_OVER_SQRT_PI * x * expMinusSquare(x) / f;
+        return (twoX2 + 1) - 2.0 / t;
     }
 }
