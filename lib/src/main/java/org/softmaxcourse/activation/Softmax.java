@@ -163,25 +163,11 @@ public final class Softmax {
     }
 
     /**
-     * softmax of {@code z[from .. from + n)} written to {@code out[from .. from + n)}; {@code out}
-     * may be {@code z} itself. The building block of the batch methods, public for code that
-     * keeps its batches in one array (the classifiers, the benchmarks).
-     */
-    /**
      * Softmax of every row, the rows split over {@code threads} threads ({@link Parallel}); the
      * result is bit for bit that of {@link #softmax(Matrix)}.
      */
     public static Matrix softmaxRows(Matrix z, int threads) {
-        Require.nonEmpty("z", z);
-        int c = z.cols();
-        double[] in = z.data();
-        double[] out = new double[in.length];
-        Parallel.forRange(z.rows(), threads, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                softmaxRow(in, i * c, c, out);
-            }
-        });
-        return Matrix.wrap(z.rows(), c, out);
+        return rowsInParallel(z, threads, Softmax::softmaxRow);
     }
 
     /**
@@ -189,18 +175,32 @@ public final class Softmax {
      * {@link #logSoftmax(Matrix)}.
      */
     public static Matrix logSoftmaxRows(Matrix z, int threads) {
+        return rowsInParallel(z, threads, Softmax::logSoftmaxRow);
+    }
+
+    /** A row kernel: reads {@code z[from .. from + n)}, writes {@code out[from .. from + n)}. */
+    private interface RowKernel {
+        void apply(double[] z, int from, int n, double[] out);
+    }
+
+    private static Matrix rowsInParallel(Matrix z, int threads, RowKernel kernel) {
         Require.nonEmpty("z", z);
         int c = z.cols();
         double[] in = z.data();
         double[] out = new double[in.length];
         Parallel.forRange(z.rows(), threads, (from, to) -> {
             for (int i = from; i < to; i++) {
-                logSoftmaxRow(in, i * c, c, out);
+                kernel.apply(in, i * c, c, out);
             }
         });
         return Matrix.wrap(z.rows(), c, out);
     }
 
+    /**
+     * softmax of {@code z[from .. from + n)} written to {@code out[from .. from + n)}; {@code out}
+     * may be {@code z} itself. The building block of the batch methods, public for code that
+     * keeps its batches in one array (the classifiers, the benchmarks).
+     */
     public static void softmaxRow(double[] z, int from, int n, double[] out) {
         int arg = argmax(z, from, n);
         if (arg < 0) {
