@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 import org.softmaxcourse.activation.Softmax;
 import org.softmaxcourse.numeric.Matrix;
+import org.softmaxcourse.numeric.Parallel;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -200,7 +201,6 @@ public final class CategoricalCrossEntropy {
         return evaluate(input, labels, reduction);
     }
 
-    /** Per-sample losses, reduced value and gradient for target rows (one-hot or soft). */
     /**
      * {@link #evaluate(Matrix, int[])} with the rows split over {@code threads} threads
      * ({@link org.softmaxcourse.numeric.Parallel}): losses, value and gradient are bit for bit
@@ -210,6 +210,7 @@ public final class CategoricalCrossEntropy {
         return evaluate(input, labels, reduction, threads);
     }
 
+    /** Per-sample losses, reduced value and gradient for target rows (one-hot or soft). */
     public LossResult<Matrix> evaluate(Matrix input, Matrix targets) {
         return evaluate(input, targets, reduction);
     }
@@ -252,7 +253,7 @@ public final class CategoricalCrossEntropy {
 
     private LossResult<Matrix> evaluate(Matrix input, int[] labels, Reduction how, int threads) {
         String in = inputName();
-        checkInput(in, input);
+        Require.nonEmpty(in, input);
         Require.nonEmpty("labels", labels);
         Require.oneLabelPerRow(in, input, "labels", labels);
         int n = input.rows();
@@ -275,7 +276,27 @@ public final class CategoricalCrossEntropy {
         double[] losses = new double[n];
         double[] grad = new double[n * c];
         double[] z = input.data();
-        org.softmaxcourse.numeric.Parallel.forRange(n, threads, (from, to) -> {
+        if (fromLogits && smoothing == 0) {
+            // No validation pass over the logits: a NaN or an all −∞ row turns its loss into NaN,
+            // and only then is the input scanned, in order, to name the first offender.
+            Parallel.forRange(n, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (ignoring && labels[i] == ignoreIndex) {
+                        losses[i] = validLogitRow(z, i * c, c) ? 0.0 : Double.NaN;
+                    } else {
+                        losses[i] = labelRow(z, i * c, c, labels[i], weight(labels[i]), grad, scale);
+                    }
+                }
+            });
+            LossResult<Matrix> result = result(losses, how, scale, n, c, grad);
+            if (Double.isNaN(result.value())) {
+                checkInput(in, input);
+                throw new IllegalStateException("a loss is NaN although " + in + " passed validation");
+            }
+            return result;
+        }
+        checkInput(in, input);
+        Parallel.forRange(n, threads, (from, to) -> {
             double[] a = new double[c];
             for (int i = from; i < to; i++) {
                 if (ignoring && labels[i] == ignoreIndex) {
@@ -362,59 +383,122 @@ public final class CategoricalCrossEntropy {
 
     /**
      * The loss −Σⱼ aⱼ log softmax(z)ⱼ of one logit row z[from .. from + c) and its gradient
-     * scale·((Σa)·p − a) written to grad, in one pass over e^(zⱼ − m). The sum Σ e^(zⱼ − m) is
-     * written as 1 + rest (rest excludes the argmax) so that log1p keeps the digits when one class
-     * dominates, and the gradient at the dominant class is formed as Σ<sub>j≠arg</sub> aⱼ −
-     * (Σa)·rest/(1 + rest), exact where its p rounds to 1 (p − 1 would cancel).
+     * scale·((Σa)·p − a) written to grad, in three passes over the row (max; the shifted
+     * exponentials e^(zⱼ − m) and their sum; the scaling).
+     *
+     * <p>The sum starts at 1 so that every term (each e^(zⱼ − m) ≤ 1) is at most the running sum,
+     * which lets Fast2Sum carry each rounding error exactly into lo; then s − 1 = Σⱼ e^(zⱼ − m) and
+     * s − 2 = rest, the sum without the maximum's own 1, are both exact. The log of the sum is
+     * log(s − 1) + lo/(s − 1): lo keeps the digits that log1p(rest) would keep when one class
+     * dominates, and Math.log is a JIT intrinsic where log1p is not (log1p alone would cost more
+     * than the rest of the row). Where zⱼ = m, pⱼ = 1/S and the gradient is formed as
+     * (Σa − aⱼ) − (Σa)·rest/S, exact where pⱼ rounds to 1 (p − 1 would cancel).
      */
     private static double logitRow(double[] z, int from, int c, double[] a, double[] grad, double scale) {
-        int arg = from;
-        for (int j = from + 1; j < from + c; j++) {
-            if (z[j] > z[arg]) {
-                arg = j;
-            }
-        }
-        double m = z[arg];
-        if (m == Double.POSITIVE_INFINITY) {
-            return infiniteLogitRow(z, from, c, a, grad, scale);
-        }
-        // Compensated as in Softmax.softmaxRow: the plain sum drifts by ULPs over 1000 classes.
-        double rest = 0;
-        double comp = 0;
-        for (int j = from; j < from + c; j++) {
+        int end = from + c;
+        double m = maxOf(z, from, end);
+        double s = 1;
+        double lo = 0;
+        for (int j = from; j < end; j++) {
             double e = Softmax.shiftedExp(z[j], m);
             grad[j] = e;
-            if (j != arg) {
-                double t = rest + e;
-                comp += (Math.max(rest, e) - t) + Math.min(rest, e);
-                rest = t;
-            }
+            double t = s + e;
+            lo += e - (t - s);
+            s = t;
         }
-        rest += comp;
-        double logSum = Math.log1p(rest);
-        double total = 0;
-        double others = 0;
+        if (Double.isNaN(s)) {
+            // z − m is NaN for a NaN, for +∞ − (+∞) and for −∞ − (−∞); checkInput ran, so +∞.
+            return infiniteLogitRow(z, from, c, a, grad, scale);
+        }
+        double sum = s - 1;
+        double rest = (s - 2) + lo;
+        double total = sum + lo;
+        double logSum = Math.log(sum) + lo / sum;
+        double coefficients = 0;
         double loss = 0;
         for (int j = 0; j < c; j++) {
             double aj = a[j];
-            total += aj;
-            if (from + j != arg) {
-                others += aj;
-            }
+            coefficients += aj;
             if (aj != 0) {
                 loss += aj * (logSum - (z[from + j] - m));
             }
         }
-        double inv = total / (1.0 + rest);
+        double inv = coefficients / total;
         for (int j = 0; j < c; j++) {
             int k = from + j;
-            if (k == arg && a[j] != 0) {
-                grad[k] = scale * (others - total * rest / (1.0 + rest));
+            if (z[k] == m && a[j] != 0) {
+                grad[k] = scale * ((coefficients - a[j]) - coefficients * rest / total);
             } else {
                 grad[k] = scale * (grad[k] * inv - a[j]);
             }
         }
         return loss;
+    }
+
+    /**
+     * {@link #logitRow} for a one-hot target, the label k with weight w, bit for bit: ℓ =
+     * w·(log Σⱼ e^(zⱼ − m) − (z<sub>k</sub> − m)) and gradient scale·w·(p − eₖ), without the row
+     * of coefficients. Returns NaN for a row that holds a NaN or is all −∞, leaving the caller to
+     * say so (the batch is not scanned beforehand).
+     */
+    private static double labelRow(double[] z, int from, int c, int k, double w, double[] grad, double scale) {
+        int end = from + c;
+        double m = maxOf(z, from, end);
+        double s = 1;
+        double lo = 0;
+        for (int j = from; j < end; j++) {
+            double e = Softmax.shiftedExp(z[j], m);
+            grad[j] = e;
+            double t = s + e;
+            lo += e - (t - s);
+            s = t;
+        }
+        if (Double.isNaN(s)) {
+            // z − m is NaN for a NaN, for +∞ − (+∞) and for −∞ − (−∞).
+            return m == Double.POSITIVE_INFINITY && validLogitRow(z, from, c)
+                    ? infiniteLabelRow(z, from, c, k, w, grad, scale) : Double.NaN;
+        }
+        double sum = s - 1;
+        double rest = (s - 2) + lo;
+        double total = sum + lo;
+        double zk = z[from + k];
+        double inv = w / total;
+        double gk = zk == m ? scale * (0.0 - w * rest / total) : scale * (grad[from + k] * inv - w);
+        for (int j = from; j < end; j++) {
+            grad[j] = scale * (grad[j] * inv);
+        }
+        grad[from + k] = gk;
+        return w == 0 ? 0.0 : w * ((Math.log(sum) + lo / sum) - (zk - m));
+    }
+
+    /** The largest entry of z[from .. end), NaN if z[from] is NaN (then the row's sum is NaN). */
+    private static double maxOf(double[] z, int from, int end) {
+        double m = z[from];
+        for (int j = from + 1; j < end; j++) {
+            double v = z[j];
+            // A conditional move, not a branch: the argmax of random logits defeats prediction.
+            m = v > m ? v : m;
+        }
+        return m;
+    }
+
+    private static double infiniteLabelRow(double[] z, int from, int c, int k, double w, double[] grad,
+            double scale) {
+        double[] a = new double[c];
+        a[k] = w;
+        return infiniteLogitRow(z, from, c, a, grad, scale);
+    }
+
+    /** No NaN and not all −∞: what softmax of the row needs. */
+    private static boolean validLogitRow(double[] z, int from, int c) {
+        boolean finiteSomewhere = false;
+        for (int j = from; j < from + c; j++) {
+            if (Double.isNaN(z[j])) {
+                return false;
+            }
+            finiteSomewhere |= z[j] > Double.NEGATIVE_INFINITY;
+        }
+        return finiteSomewhere;
     }
 
     /** A row holding +∞: softmax shares all mass among the +∞ entries; see {@link Softmax}. */
