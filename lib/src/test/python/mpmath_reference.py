@@ -143,6 +143,37 @@ def scalar_inputs():
     return sorted(out) + [-math.inf, math.inf]
 
 
+def exp_inputs():
+    """The scalar inputs, and more where the table method of numeric.Exp could go wrong: random
+    points over its whole range, small arguments, and the edges of its table cells, x = (k + 1/2)·ln2/64."""
+    xs = set(scalar_inputs())
+    rnd = random.Random(11)
+    for _ in range(600):
+        xs.add(rnd.uniform(-745.2, 709.8))
+    for _ in range(200):
+        xs.add(rnd.uniform(-1, 1))
+    for k in list(range(-70, 70)) + [rnd.randint(-65400, 65500) for _ in range(100)]:
+        edge = (k + 0.5) * math.log(2) / 64
+        xs.update((edge, math.nextafter(edge, -math.inf), math.nextafter(edge, math.inf)))
+    xs.update((-708.0, math.nextafter(-708.0, 0), 709.0, math.nextafter(709.0, 0)))
+    return sorted(xs)
+
+
+def log1p_inputs():
+    """x > -1: the scalar inputs, random points on (-1, 1) and (1, 1000), and x near -1 and 0."""
+    xs = {x for x in scalar_inputs() if x > -1}
+    rnd = random.Random(12)
+    for _ in range(300):
+        xs.add(rnd.uniform(-1, 1))
+    for _ in range(100):
+        xs.add(rnd.uniform(1, 1000))
+    for _ in range(100):
+        xs.add(-1 + 10 ** rnd.uniform(-300, -1))
+        xs.add(10 ** rnd.uniform(-20, 0))
+    xs.update((-0.5, -0.25, 2 ** -53, 2 ** -52, 3 * 2 ** -53, 1 - 2 ** -53, 2 ** 53, 2 ** 60))
+    return sorted(xs)
+
+
 def logit_inputs():
     ps = {0.0, 5e-324, 1e-310, 1e-300, 1e-100, 1e-20, 1e-16, 1e-8, 1e-4, 0.01, 0.1, 0.2, 0.25, 0.3, 0.4,
           0.45, 0.49, 0.5, 0.5 - 2 ** -54, 0.5 + 2 ** -53, 0.51, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9, 0.99,
@@ -234,6 +265,14 @@ def main():
                     y = same(50, 80, lambda: fn(x))
                 f.write(f"{name},{fmt(x)},{fmt(y)}\n")
                 n += 1
+        for x in exp_inputs():
+            y = (0.0 if x < 0 else math.inf) if math.isinf(x) else same(50, 80, lambda: mpmath.exp(mpf(x)))
+            f.write(f"exp,{fmt(x)},{fmt(y)}\n")
+            n += 1
+        for x in log1p_inputs():
+            y = math.inf if math.isinf(x) else same(50, 80, lambda: mpmath.log1p(mpf(x)))
+            f.write(f"log1p,{fmt(x)},{fmt(y)}\n")
+            n += 1
         for p in logit_inputs():
             y = same(50, 80, lambda: logit(p)) if 0 < p < 1 else (-math.inf if p == 0 else math.inf)
             f.write(f"logit,{fmt(p)},{fmt(y)}\n")

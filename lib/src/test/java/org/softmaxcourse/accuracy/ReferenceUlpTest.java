@@ -21,12 +21,15 @@ import org.softmaxcourse.activation.Swish;
 import org.softmaxcourse.activation.Tanh;
 import org.softmaxcourse.loss.BinaryCrossEntropy;
 import org.softmaxcourse.loss.CategoricalCrossEntropy;
+import org.softmaxcourse.numeric.Exp;
+import org.softmaxcourse.numeric.Log1p;
 import org.softmaxcourse.testing.Ulps;
 
 /**
  * Every function against the correctly rounded mpmath references of
  * {@code src/test/python/mpmath_reference.py}: at most 1 ULP for the functions at the heart of
- * the course (sigmoid, log-sigmoid, softplus, logit, binary cross-entropy from logits), at most 3
+ * the course (sigmoid, log-sigmoid, softplus, logit, binary cross-entropy from logits) and for
+ * the exponential and log1p that the softmax and loss kernels are built on, at most 3
  * for the rest. The error measure is {@link Ulps#distance}.
  *
  * <p>The test prints the table of maximum and mean ULP errors that {@code lib/ACCURACY.md}
@@ -43,6 +46,8 @@ class ReferenceUlpTest {
     private static final Map<String, Integer> BOUND = new LinkedHashMap<>();
 
     static {
+        scalar("exp", 1, Exp::exp);
+        scalar("log1p", 1, Log1p::log1p);
         scalar("sigmoid", 1, Sigmoid::sigmoid);
         scalar("log_sigmoid", 1, Sigmoid::logSigmoid);
         scalar("softplus", 1, Sigmoid::softplus);
