@@ -2,6 +2,8 @@ package org.softmaxcourse.activation;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.softmaxcourse.numeric.Exp;
+import org.softmaxcourse.numeric.Log1p;
 
 /**
  * The logistic sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>), which squashes ℝ into (0, 1) so that its
@@ -25,9 +27,9 @@ public final class Sigmoid implements Activation {
     public static double sigmoid(double z) {
         // e^(-z) overflows for z < -709; write σ in terms of e^(-|z|) <= 1 instead.
         if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
+            return 1.0 / (1.0 + Exp.exp(-z));
         }
-        double e = Math.exp(z);
+        double e = Exp.exp(z);
         return e / (1.0 + e);
     }
 
@@ -47,7 +49,7 @@ public final class Sigmoid implements Activation {
         if (Double.isNaN(x)) {
             return x;
         }
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0.0) + Log1p.log1p(Exp.exp(-Math.abs(x)));
     }
 
     /** The inverse of σ, logit(p) = log(p / (1 − p)); see {@link Logit}. */

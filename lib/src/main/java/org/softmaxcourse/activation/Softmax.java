@@ -1,5 +1,7 @@
 package org.softmaxcourse.activation;
 
+import org.softmaxcourse.numeric.Exp;
+import org.softmaxcourse.numeric.Log1p;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Parallel;
 import org.softmaxcourse.numeric.Require;
@@ -202,62 +204,26 @@ public final class Softmax {
      * keeps its batches in one array (the classifiers, the benchmarks).
      */
     public static void softmaxRow(double[] z, int from, int n, double[] out) {
-        int arg = argmax(z, from, n);
-        if (arg < 0) {
-            fill(out, from, n, Double.NaN);
+        double m = rowMax(z, from, n);
+        if (!isFinite(m)) {
+            nonFiniteSoftmaxRow(z, from, n, m, out, false);
             return;
         }
-        double m = z[arg];
-        if (m == Double.POSITIVE_INFINITY) {
-            int k = countEqual(z, from, n, m);
-            for (int j = from; j < from + n; j++) {
-                out[j] = z[j] == m ? 1.0 / k : 0.0;
-            }
-            return;
-        }
-        if (m == Double.NEGATIVE_INFINITY) {
-            fill(out, from, n, Double.NaN);
-            return;
-        }
-        // The sum of the non-maximal terms, compensated (Fast2Sum of the larger and the smaller
-        // addend, errors gathered in comp): over a 1000-class row the plain sum drifted by 5 ULP.
-        double rest = 0;
-        double comp = 0;
+        // One division and a multiplication per entry: a division per entry took a fifth of the time.
+        double inverse = 1.0 / (1.0 + shiftedExpRest(z, from, n, m, out));
         for (int j = from; j < from + n; j++) {
-            double e = shiftedExp(z[j], m);
-            out[j] = e;
-            if (j != arg) {
-                double t = rest + e;
-                comp += (Math.max(rest, e) - t) + Math.min(rest, e);
-                rest = t;
-            }
-        }
-        double sum = 1.0 + (rest + comp);
-        for (int j = from; j < from + n; j++) {
-            out[j] /= sum;
+            out[j] *= inverse;
         }
     }
 
     /** log-softmax of {@code z[from .. from + n)} written to {@code out}; see {@link #softmaxRow}. */
     public static void logSoftmaxRow(double[] z, int from, int n, double[] out) {
-        int arg = argmax(z, from, n);
-        if (arg < 0) {
-            fill(out, from, n, Double.NaN);
+        double m = rowMax(z, from, n);
+        if (!isFinite(m)) {
+            nonFiniteSoftmaxRow(z, from, n, m, out, true);
             return;
         }
-        double m = z[arg];
-        if (m == Double.POSITIVE_INFINITY) {
-            double logShare = -Math.log(countEqual(z, from, n, m));
-            for (int j = from; j < from + n; j++) {
-                out[j] = z[j] == m ? logShare : Double.NEGATIVE_INFINITY;
-            }
-            return;
-        }
-        if (m == Double.NEGATIVE_INFINITY) {
-            fill(out, from, n, Double.NaN);
-            return;
-        }
-        double logSum = Math.log1p(sumExpExcept(z, from, n, arg, m));
+        double logSum = Log1p.log1p(shiftedExpSumRest(z, from, n, m));
         for (int j = from; j < from + n; j++) {
             out[j] = (z[j] - m) - logSum;
         }
@@ -265,15 +231,107 @@ public final class Softmax {
 
     /** logsumexp of {@code z[from .. from + n)}; see {@link #softmaxRow}. */
     public static double logSumExpRow(double[] z, int from, int n) {
-        int arg = argmax(z, from, n);
-        if (arg < 0) {
-            return Double.NaN;
-        }
-        double m = z[arg];
-        if (Double.isInfinite(m)) {
+        double m = rowMax(z, from, n);
+        if (!isFinite(m)) {
+            // NaN stays NaN, +∞ is the limit, and all −∞ is log 0 = −∞.
             return m;
         }
-        return m + Math.log1p(sumExpExcept(z, from, n, arg, m));
+        return m + Log1p.log1p(shiftedExpSumRest(z, from, n, m));
+    }
+
+    /**
+     * The largest entry of {@code z[from .. from + n)}, NaN if the row holds a NaN (Math.max
+     * passes NaN on), so that one test of the maximum finds every row the fast path cannot take.
+     * Public for the loss kernels.
+     */
+    public static double rowMax(double[] z, int from, int n) {
+        int end = from + n;
+        if (n >= 64) {
+            // A long row's running maximum changes about ln n times, so the branch predicts well
+            // and beats Math.max; v != v makes a NaN stick.
+            double m = z[from];
+            for (int j = from + 1; j < end; j++) {
+                double v = z[j];
+                if (v > m || v != v) {
+                    m = v;
+                }
+            }
+            return m;
+        }
+        // Short rows: the argmax of random scores defeats branch prediction, so Math.max (no
+        // branch) in two running maxima, since each Math.max waits for the one before it.
+        double a = z[from];
+        double b = a;
+        int j = from + 1;
+        for (; j + 1 < end; j += 2) {
+            a = Math.max(a, z[j]);
+            b = Math.max(b, z[j + 1]);
+        }
+        if (j < end) {
+            a = Math.max(a, z[j]);
+        }
+        return Math.max(a, b);
+    }
+
+    /**
+     * Writes e^(zⱼ − m) to {@code out[j]} and returns the sum of the terms less 1,
+     * Σⱼ e^(zⱼ − m) − 1, for the finite row maximum m: the maximum's own term is exactly 1, and
+     * returning the rest lets log1p keep the small terms (logsumexp([0, −40]) is exact to the last
+     * bit, not rounded to 0). {@code out} may be {@code z}. Public for the loss kernels.
+     */
+    public static double shiftedExpRest(double[] z, int from, int n, double m, double[] out) {
+        // The sum starts at 1 so that every term (each e^(zⱼ − m) ≤ 1) is at most the running sum:
+        // Fast2Sum then carries each rounding error exactly into lo, and s − 2 is exact. Over a
+        // 1000-class row the plain sum drifted by 5 ULP.
+        double s = 1;
+        double lo = 0;
+        for (int j = from; j < from + n; j++) {
+            double e = shiftedExp(z[j], m);
+            out[j] = e;
+            double t = s + e;
+            lo += e - (t - s);
+            s = t;
+        }
+        return (s - 2) + lo;
+    }
+
+    /**
+     * {@link #shiftedExpRest} when only the sum is wanted (log-softmax, logsumexp): e^(zⱼ − m)
+     * without the rounding of zⱼ − m put back. That rounding, up to |zⱼ − m|·2⁻⁵³ relative, is
+     * large only in terms that are too small to count: it moves the sum by 2⁻⁵³·Σⱼ pⱼ|zⱼ − m| relative,
+     * under an ULP of the log unless the row is both wide and flat (about log C ULP at most).
+     */
+    public static double shiftedExpSumRest(double[] z, int from, int n, double m) {
+        double s = 1;
+        double lo = 0;
+        for (int j = from; j < from + n; j++) {
+            double e = Exp.exp(z[j] - m);
+            double t = s + e;
+            lo += e - (t - s);
+            s = t;
+        }
+        return (s - 2) + lo;
+    }
+
+    /**
+     * A row whose maximum m is NaN (NaN row), −∞ (all −∞: 0/0, NaN) or +∞ (the +∞ entries share
+     * the mass equally); {@code log} chooses log-softmax.
+     */
+    private static void nonFiniteSoftmaxRow(double[] z, int from, int n, double m, double[] out, boolean log) {
+        if (m != Double.POSITIVE_INFINITY) {
+            fill(out, from, n, Double.NaN);
+            return;
+        }
+        int k = countEqual(z, from, n, m);
+        double share = log ? -Math.log(k) : 1.0 / k;
+        double none = log ? Double.NEGATIVE_INFINITY : 0.0;
+        for (int j = from; j < from + n; j++) {
+            out[j] = z[j] == m ? share : none;
+        }
+    }
+
+    private static boolean isFinite(double m) {
+        return Math.abs(m) < Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -296,45 +354,17 @@ public final class Softmax {
         return out;
     }
 
-    /** Σ e^(zⱼ − m) over the row without its argmax entry (whose term is exactly 1). */
     /**
      * e^(v − m) to within about an ULP: v − m is rounded (by up to ½ ulp(v − m), which e^x
      * turns into a relative error of |v − m|·2⁻⁵³, 150 ULP at a spread of 300), so its exact
-     * rounding error, found by TwoSum, is put back as the first-order factor 1 + err.
-     * Public for the loss kernels; m is a finite row maximum and v ≤ m.
+     * rounding error, found by TwoSum, goes into the exponential with it ({@link Exp#exp(double,
+     * double)}). Public for the loss kernels; m is a finite row maximum and v ≤ m.
      */
     public static double shiftedExp(double v, double m) {
         double d = v - m;
         double bb = d - v;
         double err = (v - (d - bb)) - (m + bb);
-        double e = Math.exp(d);
-        // e = 0 covers v = −∞ (err is NaN then) and every d below −745.
-        return e == 0 ? 0.0 : Math.fma(e, err, e);
-    }
-
-    private static double sumExpExcept(double[] z, int from, int n, int arg, double m) {
-        double s = 0;
-        for (int j = from; j < from + n; j++) {
-            if (j != arg) {
-                s += Math.exp(z[j] - m);
-            }
-        }
-        return s;
-    }
-
-    /** The index of the first largest entry, or −1 if the row holds a NaN. */
-    private static int argmax(double[] z, int from, int n) {
-        int arg = from;
-        for (int j = from; j < from + n; j++) {
-            double v = z[j];
-            if (Double.isNaN(v)) {
-                return -1;
-            }
-            if (v > z[arg]) {
-                arg = j;
-            }
-        }
-        return arg;
+        return Exp.exp(d, err);
     }
 
     private static int countEqual(double[] z, int from, int n, double v) {

@@ -1,6 +1,8 @@
 package org.softmaxcourse.loss;
 
 import org.softmaxcourse.activation.Sigmoid;
+import org.softmaxcourse.numeric.Exp;
+import org.softmaxcourse.numeric.Log1p;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -117,15 +119,7 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     @Override
     protected double derivativeAt(double input, double y) {
         if (fromLogits) {
-            if (posWeight == 1) {
-                // σ(z) − 1 = −σ(−z): for a hard label 1 the subtraction would round σ(z) to 1
-                // and report 0 for z ≳ 37 instead of −e^(−z).
-                return y == 1 ? -Sigmoid.sigmoid(-input) : Sigmoid.sigmoid(input) - y;
-            }
-            // ∂/∂z [P·y·softplus(−z) + (1 − y)·softplus(z)] = −P·y·σ(−z) + (1 − y)·σ(z).
-            double pos = y == 0 ? 0.0 : -posWeight * y * Sigmoid.sigmoid(-input);
-            double neg = y == 1 ? 0.0 : (1 - y) * Sigmoid.sigmoid(input);
-            return pos + neg;
+            return logitGradient(input, y, Exp.exp(-Math.abs(input)));
         }
         if (eps > 0 && (input < eps || input > 1 - eps)) {
             return 0.0;
@@ -137,31 +131,47 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     }
 
     /**
-     * From logits with posWeight 1, loss and gradient share one e^(−|z|): softplus(±z) =
-     * max(±z, 0) + log1p(e^(−|z|)) and σ(±z) from 1/(1 + e) or e/(1 + e), the very expressions
-     * of Sigmoid.softplus and Sigmoid.sigmoid, so the values are bit for bit those of lossAt and
-     * derivativeAt at half the exponentials.
+     * From logits, loss and gradient share one e = e^(−|z|): softplus(±z) = max(±z, 0) +
+     * log1p(e), the very expression of Sigmoid.softplus, and the gradient of
+     * {@link #logitGradient}, so the values are bit for bit those of lossAt and derivativeAt at a
+     * third of the exponentials and logs. The loop has no branch that depends on the data (labels
+     * and signs of random logits defeat branch prediction); an infinite z, whose terms need the
+     * guards of lossAt against 0·∞, goes through lossAt itself.
      */
     @Override
     protected void evaluateRange(double[] input, double[] target, double scale, double[] losses, double[] gradient,
                                  int from, int to) {
-        if (!fromLogits || posWeight != 1) {
+        if (!fromLogits) {
             super.evaluateRange(input, target, scale, losses, gradient, from, to);
             return;
         }
         for (int i = from; i < to; i++) {
             double z = input[i];
             double y = target[i];
-            double e = Math.exp(-Math.abs(z));
-            double l1p = Math.log1p(e);
-            double pos = y == 0 ? 0.0 : y * (Math.max(-z, 0.0) + l1p);
-            double neg = y == 1 ? 0.0 : (1 - y) * (Math.max(z, 0.0) + l1p);
-            losses[i] = pos + neg;
-            // σ(w) for w = −z (label 1) or z: 1/(1 + e) where w ≥ 0, e/(1 + e) below.
-            double w = y == 1 ? -z : z;
-            double sig = (w >= 0 ? 1.0 : e) / (1.0 + e);
-            gradient[i] = scale * (y == 1 ? -sig : sig - y);
+            if (Double.isInfinite(z)) {
+                losses[i] = lossAt(z, y);
+                gradient[i] = scale * derivativeAt(z, y);
+                continue;
+            }
+            double e = Exp.exp(-Math.abs(z));
+            double l1p = Log1p.log1p(e);
+            losses[i] = posWeight * y * (Math.max(-z, 0.0) + l1p) + (1 - y) * (Math.max(z, 0.0) + l1p);
+            gradient[i] = scale * logitGradient(z, y, e);
         }
+    }
+
+    /**
+     * ∂ℓ/∂z = (1 − y)·σ(z) − P·y·σ(−z) (which is σ(z) − y when P = 1), with both sigmoids over the
+     * one denominator 1 + e, e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below. For
+     * y = 1 it is −σ(−z) exactly, where σ(z) − 1 would round σ(z) to 1 and report 0 for z ≳ 37
+     * instead of −e^(−z); for y = 0 it is σ(z) exactly, both bit for bit {@link Sigmoid#sigmoid}.
+     */
+    private double logitGradient(double z, double y, double e) {
+        // 1 for z < 0 (and −0, where e = 1 and either choice gives ½), else 0: a select without a branch.
+        double negative = (double) (Double.doubleToRawLongBits(z) >>> 63);
+        double numerator = negative * e + (1 - negative);
+        double numeratorOfMinusZ = (1 - negative) * e + negative;
+        return ((1 - y) * numerator - posWeight * y * numeratorOfMinusZ) / (1 + e);
     }
 
     private double clamp(double p) {

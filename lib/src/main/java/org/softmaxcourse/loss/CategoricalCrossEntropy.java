@@ -3,6 +3,7 @@ package org.softmaxcourse.loss;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.softmaxcourse.activation.Softmax;
+import org.softmaxcourse.numeric.Log1p;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Parallel;
 import org.softmaxcourse.numeric.Require;
@@ -259,42 +260,49 @@ public final class CategoricalCrossEntropy {
         int n = input.rows();
         int c = input.cols();
         checkClassWeights(in, input);
-        for (int i = 0; i < n; i++) {
-            if (!(ignoring && labels[i] == ignoreIndex) && (labels[i] < 0 || labels[i] >= c)) {
-                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class label: with "
-                        + c + " classes labels run from 0 to " + (c - 1)
-                        + (ignoring ? " (or " + ignoreIndex + ", the ignored label)" : ""));
+        double scale;
+        if (classWeights == null && !ignoring) {
+            // Every sample weighs 1: the weighted mean is the plain mean, and the labels are checked
+            // in the kernel below (a label out of range gives its row a NaN loss).
+            scale = scale(how, n, n);
+        } else {
+            checkLabels(labels, c);
+            double denominator = 0;
+            for (int i = 0; i < n; i++) {
+                if (!(ignoring && labels[i] == ignoreIndex)) {
+                    denominator += weight(labels[i]);
+                }
             }
+            scale = scale(how, denominator, n);
         }
-        double denominator = 0;
-        for (int i = 0; i < n; i++) {
-            if (!(ignoring && labels[i] == ignoreIndex)) {
-                denominator += weight(labels[i]);
-            }
-        }
-        double scale = scale(how, denominator, n);
         double[] losses = new double[n];
         double[] grad = new double[n * c];
         double[] z = input.data();
         if (fromLogits && smoothing == 0) {
-            // No validation pass over the logits: a NaN or an all −∞ row turns its loss into NaN,
-            // and only then is the input scanned, in order, to name the first offender.
+            // No validation pass over the logits or the labels: a NaN, an all −∞ row or a label out
+            // of range turns its loss into NaN, and only then are the inputs scanned, in order, to
+            // name the first offender.
             Parallel.forRange(n, threads, (from, to) -> {
                 for (int i = from; i < to; i++) {
-                    if (ignoring && labels[i] == ignoreIndex) {
+                    int k = labels[i];
+                    if (ignoring && k == ignoreIndex) {
                         losses[i] = validLogitRow(z, i * c, c) ? 0.0 : Double.NaN;
+                    } else if (k < 0 || k >= c) {
+                        losses[i] = Double.NaN;
                     } else {
-                        losses[i] = labelRow(z, i * c, c, labels[i], weight(labels[i]), grad, scale);
+                        losses[i] = labelRow(z, i * c, c, k, weight(k), grad, scale);
                     }
                 }
             });
             LossResult<Matrix> result = result(losses, how, scale, n, c, grad);
             if (Double.isNaN(result.value())) {
+                checkLabels(labels, c);
                 checkInput(in, input);
-                throw new IllegalStateException("a loss is NaN although " + in + " passed validation");
+                throw new IllegalStateException("a loss is NaN although " + in + " and labels passed validation");
             }
             return result;
         }
+        checkLabels(labels, c);
         checkInput(in, input);
         Parallel.forRange(n, threads, (from, to) -> {
             double[] a = new double[c];
@@ -311,6 +319,17 @@ public final class CategoricalCrossEntropy {
             }
         });
         return result(losses, how, scale, n, c, grad);
+    }
+
+    /** Rejects the first label that is neither a class nor the ignored label. */
+    private void checkLabels(int[] labels, int c) {
+        for (int i = 0; i < labels.length; i++) {
+            if (!(ignoring && labels[i] == ignoreIndex) && (labels[i] < 0 || labels[i] >= c)) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class label: with "
+                        + c + " classes labels run from 0 to " + (c - 1)
+                        + (ignoring ? " (or " + ignoreIndex + ", the ignored label)" : ""));
+            }
+        }
     }
 
     private LossResult<Matrix> evaluate(Matrix input, Matrix targets, Reduction how) {
@@ -383,37 +402,21 @@ public final class CategoricalCrossEntropy {
 
     /**
      * The loss −Σⱼ aⱼ log softmax(z)ⱼ of one logit row z[from .. from + c) and its gradient
-     * scale·((Σa)·p − a) written to grad, in three passes over the row (max; the shifted
-     * exponentials e^(zⱼ − m) and their sum; the scaling).
-     *
-     * <p>The sum starts at 1 so that every term (each e^(zⱼ − m) ≤ 1) is at most the running sum,
-     * which lets Fast2Sum carry each rounding error exactly into lo; then s − 1 = Σⱼ e^(zⱼ − m) and
-     * s − 2 = rest, the sum without the maximum's own 1, are both exact. The log of the sum is
-     * log(s − 1) + lo/(s − 1): lo keeps the digits that log1p(rest) would keep when one class
-     * dominates, and Math.log is a JIT intrinsic where log1p is not (log1p alone would cost more
-     * than the rest of the row). Where zⱼ = m, pⱼ = 1/S and the gradient is formed as
+     * scale·((Σa)·p − a) written to grad, in three passes over the row: the maximum m; the
+     * shifted exponentials e^(zⱼ − m) with their sum S = 1 + rest
+     * ({@link Softmax#shiftedExpRest}); the scaling. log S = log1p(rest) keeps the digits when
+     * one class dominates. Where zⱼ = m, pⱼ = 1/S and the gradient is formed as
      * (Σa − aⱼ) − (Σa)·rest/S, exact where pⱼ rounds to 1 (p − 1 would cancel).
      */
     private static double logitRow(double[] z, int from, int c, double[] a, double[] grad, double scale) {
-        int end = from + c;
-        double m = maxOf(z, from, end);
-        double s = 1;
-        double lo = 0;
-        for (int j = from; j < end; j++) {
-            double e = Softmax.shiftedExp(z[j], m);
-            grad[j] = e;
-            double t = s + e;
-            lo += e - (t - s);
-            s = t;
-        }
-        if (Double.isNaN(s)) {
-            // z − m is NaN for a NaN, for +∞ − (+∞) and for −∞ − (−∞); checkInput ran, so +∞.
+        double m = Softmax.rowMax(z, from, c);
+        if (!isFinite(m)) {
+            // checkInput ran: no NaN and no row of all −∞, so m = +∞.
             return infiniteLogitRow(z, from, c, a, grad, scale);
         }
-        double sum = s - 1;
-        double rest = (s - 2) + lo;
-        double total = sum + lo;
-        double logSum = Math.log(sum) + lo / sum;
+        double rest = Softmax.shiftedExpRest(z, from, c, m, grad);
+        double total = 1.0 + rest;
+        double logSum = Log1p.log1p(rest);
         double coefficients = 0;
         double loss = 0;
         for (int j = 0; j < c; j++) {
@@ -436,50 +439,32 @@ public final class CategoricalCrossEntropy {
     }
 
     /**
-     * {@link #logitRow} for a one-hot target, the label k with weight w, bit for bit: ℓ =
+     * {@link #logitRow} for a one-hot target, the label k with weight w, to the last bit or so: ℓ =
      * w·(log Σⱼ e^(zⱼ − m) − (z<sub>k</sub> − m)) and gradient scale·w·(p − eₖ), without the row
      * of coefficients. Returns NaN for a row that holds a NaN or is all −∞, leaving the caller to
      * say so (the batch is not scanned beforehand).
      */
     private static double labelRow(double[] z, int from, int c, int k, double w, double[] grad, double scale) {
-        int end = from + c;
-        double m = maxOf(z, from, end);
-        double s = 1;
-        double lo = 0;
-        for (int j = from; j < end; j++) {
-            double e = Softmax.shiftedExp(z[j], m);
-            grad[j] = e;
-            double t = s + e;
-            lo += e - (t - s);
-            s = t;
+        double m = Softmax.rowMax(z, from, c);
+        if (!isFinite(m)) {
+            // m is NaN for a row holding a NaN, −∞ for a row of all −∞; +∞ rows take the limit.
+            return m == Double.POSITIVE_INFINITY ? infiniteLabelRow(z, from, c, k, w, grad, scale) : Double.NaN;
         }
-        if (Double.isNaN(s)) {
-            // z − m is NaN for a NaN, for +∞ − (+∞) and for −∞ − (−∞).
-            return m == Double.POSITIVE_INFINITY && validLogitRow(z, from, c)
-                    ? infiniteLabelRow(z, from, c, k, w, grad, scale) : Double.NaN;
-        }
-        double sum = s - 1;
-        double rest = (s - 2) + lo;
-        double total = sum + lo;
+        double rest = Softmax.shiftedExpRest(z, from, c, m, grad);
+        double total = 1.0 + rest;
         double zk = z[from + k];
-        double inv = w / total;
-        double gk = zk == m ? scale * (0.0 - w * rest / total) : scale * (grad[from + k] * inv - w);
-        for (int j = from; j < end; j++) {
-            grad[j] = scale * (grad[j] * inv);
+        double sw = scale * w;
+        double inv = sw / total;
+        double gk = zk == m ? 0.0 - sw * rest / total : grad[from + k] * inv - sw;
+        for (int j = from; j < from + c; j++) {
+            grad[j] *= inv;
         }
         grad[from + k] = gk;
-        return w == 0 ? 0.0 : w * ((Math.log(sum) + lo / sum) - (zk - m));
+        return w == 0 ? 0.0 : w * (Log1p.log1p(rest) - (zk - m));
     }
 
-    /** The largest entry of z[from .. end), NaN if z[from] is NaN (then the row's sum is NaN). */
-    private static double maxOf(double[] z, int from, int end) {
-        double m = z[from];
-        for (int j = from + 1; j < end; j++) {
-            double v = z[j];
-            // A conditional move, not a branch: the argmax of random logits defeats prediction.
-            m = v > m ? v : m;
-        }
-        return m;
+    private static boolean isFinite(double v) {
+        return Math.abs(v) < Double.POSITIVE_INFINITY;
     }
 
     private static double infiniteLabelRow(double[] z, int from, int c, int k, double w, double[] grad,

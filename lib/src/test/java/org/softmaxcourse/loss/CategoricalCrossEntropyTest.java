@@ -7,6 +7,7 @@ import static org.softmaxcourse.testing.Approx.assertNear;
 import static org.softmaxcourse.testing.Approx.assertRel;
 import static org.softmaxcourse.testing.Rejects.assertRejected;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,29 @@ class CategoricalCrossEntropyTest {
         assertRejected(() -> LOGITS.withEps(1e-7), "eps", "logit");
         assertRejected(() -> PROBS.withEps(0.7), "eps = 0.7");
         assertRejected(() -> LOGITS.withReduction(null), "reduction");
+    }
+
+    @Test
+    void badInputFoundInTheKernelIsNamedAsBeforeWhateverTheThreads() {
+        // The batch kernel checks labels and logits only after a loss comes out NaN: the message
+        // must still name the first bad label, and the labels before the logits.
+        Random r = new Random(31);
+        Matrix z = randomLogits(r, 3000, 4, 6);
+        int[] labels = r.ints(3000, 0, 4).toArray();
+        labels[2500] = 4;
+        labels[2900] = -7;
+        for (int threads : new int[] {1, 2, 3}) {
+            assertRejected(() -> LOGITS.evaluate(z, labels, threads), "labels[2500] = 4", "0 to 3");
+        }
+        labels[2500] = 1;
+        labels[2900] = 2;
+        z.data()[4 * 1700 + 2] = Double.NaN;
+        for (int threads : new int[] {1, 2}) {
+            assertRejected(() -> LOGITS.evaluate(z, labels, threads), "z[1700][2]", "NaN");
+        }
+        z.data()[4 * 1700 + 2] = 0;
+        Arrays.fill(z.data(), 4 * 600, 4 * 601, Double.NEGATIVE_INFINITY);
+        assertRejected(() -> LOGITS.evaluate(z, labels, 2), "row 600", "−∞");
     }
 
     @Test
