@@ -357,10 +357,7 @@ public final class CategoricalCrossEntropy {
     }
 
     private LossResult<Matrix> result(double[] losses, Reduction how, double scale, int n, int c, double[] grad) {
-        double sum = 0;
-        for (double l : losses) {
-            sum += l;
-        }
+        double sum = Reduction.sum(losses);
         double value = how == Reduction.MEAN ? sum * scale : sum;
         return new LossResult<>(losses, value, Matrix.wrap(n, c, grad), how);
     }

@@ -1,5 +1,6 @@
 package org.softmaxcourse.loss;
 
+import org.softmaxcourse.numeric.Parallel;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -56,21 +57,33 @@ public abstract class PointwiseLoss {
     }
 
     /**
-     * Losses wᵢ·ℓᵢ, reduced value and gradient for a batch with per-sample weights; MEAN divides
-     * by N (PyTorch's definition, see the class comment).
-     */
-    /**
      * {@link #evaluate(double[], double[])} with the elements split over {@code threads} threads
-     * ({@link org.softmaxcourse.numeric.Parallel}); bit for bit the single-threaded result.
+     * ({@link org.softmaxcourse.numeric.Parallel}), the checks of the inputs too; bit for bit the
+     * single-threaded result.
      */
     public final LossResult<double[]> evaluate(double[] input, double[] target, int threads) {
-        check(input, target);
+        Require.nonEmpty(inputName(), input);
+        Require.nonEmpty(targetName(), target);
+        Require.sameLength(inputName(), input, targetName(), target);
         int n = input.length;
         double scale = reduction.scale(n);
         double[] losses = new double[n];
         double[] gradient = new double[n];
-        org.softmaxcourse.numeric.Parallel.forRange(n, threads,
-                (from, to) -> evaluateRange(input, target, scale, losses, gradient, from, to));
+        String in = inputName();
+        String tn = targetName();
+        try {
+            Parallel.forRange(n, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    checkInput(in, input[i]);
+                    checkTarget(tn, target[i]);
+                }
+                evaluateRange(input, target, scale, losses, gradient, from, to);
+            });
+        } catch (IllegalArgumentException e) {
+            // Name the first bad element of the whole batch, as the single-threaded check does.
+            check(input, target);
+            throw e;
+        }
         return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
     }
 
@@ -86,6 +99,10 @@ public abstract class PointwiseLoss {
         }
     }
 
+    /**
+     * Losses wᵢ·ℓᵢ, reduced value and gradient for a batch with per-sample weights; MEAN divides
+     * by N (PyTorch's definition, see the class comment).
+     */
     public final LossResult<double[]> evaluate(double[] input, double[] target, double[] weights) {
         check(input, target);
         Require.nonEmpty("weights", weights);

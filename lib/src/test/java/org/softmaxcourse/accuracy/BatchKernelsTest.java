@@ -2,6 +2,7 @@ package org.softmaxcourse.accuracy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.softmaxcourse.testing.Rejects.assertRejected;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,22 @@ class BatchKernelsTest {
         assertArrayEquals(fused.losses(), two.losses());
         assertArrayEquals(fused.gradient(), two.gradient());
         assertEquals(fused.value(), two.value());
+    }
+
+    @Test
+    void threadedBinaryCrossEntropyNamesTheFirstBadElement() {
+        int n = 5000;
+        double[] z = new Random(5).doubles(n, -4, 4).toArray();
+        double[] y = new double[n];
+        y[4000] = 1.5;
+        z[3000] = Double.NaN;
+        BinaryCrossEntropy bce = BinaryCrossEntropy.fromLogits();
+        for (int threads : new int[] {1, 2, 4}) {
+            assertRejected(() -> bce.evaluate(z, y, threads), "z[3000]", "NaN");
+        }
+        z[3000] = 0;
+        for (int threads : new int[] {1, 2}) {
+            assertRejected(() -> bce.evaluate(z, y, threads), "y[4000] = 1.5");
+        }
     }
 }
