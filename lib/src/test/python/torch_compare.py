@@ -13,10 +13,16 @@ and F.binary_cross_entropy_with_logits (reduction mean) forward plus backward (t
 respect to the logits), torch.set_num_threads(threads), 2 warm-up calls and 7 timed calls per
 case. Medians in ms; the ± is JMH's 99.9 % half-width for Java and half the min-max range of
 the 7 calls for PyTorch. "speed-up" is PyTorch's median over the library's.
+
+The table's head records the machine (processor, cores, load average before and after) and the
+JDK, and its foot says whether issue 8's targets hold: cross-entropy forward + backward at least
+3x PyTorch on one thread, and at least 1.8x the library's own one-thread figure on two.
 """
 import argparse
+import datetime
 import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -87,6 +93,21 @@ def run_torch(shapes, threads_list, repeats=7):
     return results
 
 
+def machine():
+    cpu = "unknown processor"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java[0] if java else 'java ?'}"
+
+
+def load():
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jmh-json", help="reuse this JMH result file instead of running JMH")
@@ -97,12 +118,15 @@ def main():
     shapes = a.shapes.split(",")
     threads = [int(t) for t in a.threads.split(",")]
     path = a.jmh_json
+    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    load_before = load()
     if path is None:
         path = os.path.join(ROOT, "lib", "target", "jmh-kernels.json")
         run_jmh(path, a.jmh_args)
     java = read_jmh(path)
     torch_results = run_torch(shapes, threads)
     print()
+    print(f"{started}; {machine()}; load average before {load_before}, after {load()}")
     print(f"PyTorch {__import__('torch').__version__}, float64; Java: JMH median over iterations; ms per batch")
     print()
     print("| operation | shape | threads | library ms | PyTorch ms | speed-up vs PyTorch | "
@@ -120,6 +144,18 @@ def main():
                 scaling = f"{one[0] / j[0]:.2f}×" if j and one and t != 1 else ""
                 alloc = f"{j[2]:,.0f}" if j and j[2] is not None else "—"
                 print(f"| {op} | {shape} | {t} | {js} | {ps} | {ratio} | {scaling} | {alloc} |")
+    print()
+    for shape in shapes:
+        one = java.get(("crossEntropyForwardBackward", shape, 1))
+        two = java.get(("crossEntropyForwardBackward", shape, 2))
+        torch_one = torch_results.get(("crossEntropyForwardBackward", shape, 1))
+        if one and torch_one:
+            ratio = torch_one[0] / one[0]
+            print(f"cross-entropy {shape}, 1 thread: {ratio:.2f}x PyTorch (target 3x): {'met' if ratio >= 3 else 'MISSED'}")
+        if one and two:
+            scaling = one[0] / two[0]
+            print(f"cross-entropy {shape}, 2 threads: {scaling:.2f}x one thread (target 1.8x): "
+                  f"{'met' if scaling >= 1.8 else 'MISSED'}")
 
 
 if __name__ == "__main__":

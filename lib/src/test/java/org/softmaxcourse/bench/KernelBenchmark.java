@@ -27,15 +27,20 @@ import org.softmaxcourse.numeric.Matrix;
  * same number of independent logits with 0/1 targets (losses, mean and gradient). The shapes are
  * rows × classes; threads is the kernel's thread count (the rows split into blocks,
  * {@link org.softmaxcourse.numeric.Parallel}). Run with {@code -prof gc} for the allocation per
- * operation: the outputs are the only allocation. See README.md here for the command and
+ * operation: the outputs are the only allocation.
+ *
+ * <p>The forked JVM has a fixed 8 GB heap, touched at start ({@code -XX:+AlwaysPreTouch}, about
+ * 13 s per fork), as a long-running JVM's heap is: without it, an output array often lands on
+ * pages the kernel has not yet mapped, and the page faults, not the kernels, set the time (the
+ * medians doubled and the errors exceeded them). See README.md here for the command and
  * {@code src/test/python/torch_compare.py} for PyTorch side by side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Measurement(iterations = 8, time = 2)
 public class KernelBenchmark {
     @Param({"1000000x10", "100000x1000"})
     public String shape;
