@@ -25,8 +25,9 @@ import org.softmaxcourse.numeric.Require;
  * <p>As with {@link BinaryCrossEntropy}, the probability form is exact (pₖ = 0 costs +∞) unless
  * clamping is asked for with {@link #withEps(double)}, and the logit form is the one to train
  * with: it never forms p, so it is finite for every finite logit, and its gradient p − y is the
- * one-line result derived in the course. The logit form computes loss and gradient in one pass
- * over each row.
+ * one-line result derived in the course. The logit form computes loss and gradient together,
+ * in three short passes over each row while it is in the cache (its maximum; the shifted
+ * exponentials and their sum; the scaling).
  *
  * <p><b>Class weights, label smoothing, ignored label</b> follow PyTorch's
  * {@code CrossEntropyLoss} exactly. Write wⱼ for the class weights (all 1 unless set), ε for the

@@ -25,8 +25,8 @@ import java.math.MathContext;
  *
  * with log F held to about 106 bits and log1p(r) by its Taylor series to r⁹. Every term is
  * positive, so nothing cancels. Within 1 ULP of the correctly rounded value (measured against the
- * mpmath references, directly and through softplus and the BCE losses), and in a loop several
- * times the throughput of {@link Math#log1p} and twice that of the JIT's {@link Math#log}. For
+ * mpmath references, directly and through softplus and the BCE losses), and in a loop over twice
+ * the throughput of {@link Math#log1p} and a third more than the JIT's {@link Math#log}. For
  * x &lt; 0 it takes log u from {@link Math#log}.
  *
  * <p>Reference: P. T. P. Tang, "Table-driven implementation of the logarithm function in IEEE
