@@ -121,12 +121,7 @@ public final class Softmax {
 
     /** softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1. */
     public static Matrix softmax(Matrix z) {
-        Require.nonEmpty("z", z);
-        double[] out = new double[z.data().length];
-        for (int i = 0, c = z.cols(); i < z.rows(); i++) {
-            softmaxRow(z.data(), i * c, c, out);
-        }
-        return Matrix.wrap(z.rows(), z.cols(), out);
+        return softmaxRows(z, 1);
     }
 
     /** softmax(z / T) of each row of {@code z}. */
@@ -146,12 +141,7 @@ public final class Softmax {
 
     /** log-softmax of each row of {@code z}. */
     public static Matrix logSoftmax(Matrix z) {
-        Require.nonEmpty("z", z);
-        double[] out = new double[z.data().length];
-        for (int i = 0, c = z.cols(); i < z.rows(); i++) {
-            logSoftmaxRow(z.data(), i * c, c, out);
-        }
-        return Matrix.wrap(z.rows(), z.cols(), out);
+        return logSoftmaxRows(z, 1);
     }
 
     /** logsumexp of each row of {@code z}. */

@@ -47,13 +47,7 @@ public abstract class PointwiseLoss {
 
     /** Losses, reduced value and gradient for a batch, in one pass. */
     public final LossResult<double[]> evaluate(double[] input, double[] target) {
-        check(input, target);
-        int n = input.length;
-        double scale = reduction.scale(n);
-        double[] losses = new double[n];
-        double[] gradient = new double[n];
-        evaluateRange(input, target, scale, losses, gradient, 0, n);
-        return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
+        return evaluate(input, target, 1);
     }
 
     /**
