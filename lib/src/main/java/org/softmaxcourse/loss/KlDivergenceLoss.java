@@ -1,6 +1,6 @@
 package org.softmaxcourse.loss;
 
-import org.softmaxcourse.activation.Softmax;
+import org.softmaxcourse.internal.kernel.SoftmaxKernels;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
 
@@ -127,7 +127,7 @@ public final class KlDivergenceLoss {
                 if (!finiteSomewhere) {
                     throw new IllegalArgumentException("z row " + i + " is all −∞: softmax of it is undefined (0/0)");
                 }
-                Softmax.logSoftmaxRow(logQ, 0, c, logQ);
+                SoftmaxKernels.logSoftmaxRow(logQ, 0, c, logQ);
             } else {
                 System.arraycopy(x, from, logQ, 0, c);
             }

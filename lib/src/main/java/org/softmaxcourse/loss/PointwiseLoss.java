@@ -1,6 +1,6 @@
 package org.softmaxcourse.loss;
 
-import org.softmaxcourse.numeric.Parallel;
+import org.softmaxcourse.internal.kernel.Parallel;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -52,7 +52,7 @@ public abstract class PointwiseLoss {
 
     /**
      * {@link #evaluate(double[], double[])} with the elements split over {@code threads} threads
-     * ({@link org.softmaxcourse.numeric.Parallel}), the checks of the inputs too; bit for bit the
+     * ({@link org.softmaxcourse.internal.kernel.Parallel}), the checks of the inputs too; bit for bit the
      * single-threaded result.
      */
     public final LossResult<double[]> evaluate(double[] input, double[] target, int threads) {
@@ -101,12 +101,7 @@ public abstract class PointwiseLoss {
         check(input, target);
         Require.nonEmpty("weights", weights);
         Require.sameLength(inputName(), input, "weights", weights);
-        for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("weights[" + i + "] = " + weights[i]
-                        + " must be finite and at least 0");
-            }
-        }
+        ClassWeighting.requireWeights("weights", weights);
         int n = input.length;
         double scale = reduction.scale(n);
         double[] losses = new double[n];

@@ -1,4 +1,4 @@
-package org.softmaxcourse.numeric;
+package org.softmaxcourse.internal.kernel;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
