@@ -100,7 +100,7 @@ class LayeringTest {
         // Nothing in the internal package is an object a caller holds or extends.
         constructors().that().areDeclaredInClassesThat().resideInAPackage(ROOT + ".internal..")
                 .should().bePrivate().check(library);
-        classes().that().resideInAPackage(ROOT + ".internal..").and().areTopLevelClasses()
+        classes().that().resideInAPackage(ROOT + ".internal..").and().areTopLevelClasses().and().areNotInterfaces()
                 .should().haveModifier(JavaModifier.FINAL).check(library);
     }
 
