@@ -120,7 +120,7 @@ public final class LogisticRegression {
             this.d = d;
             this.theta = theta;
             this.l2 = l2;
-            this.z = scores(x, n, d, theta);
+            this.z = logits(x, n, d, theta);
             this.loss = BCE.evaluate(z, targets);
             this.cost = loss.value() + LinearTrainer.penalty(Arrays.copyOf(theta, d), l2);
         }
@@ -191,17 +191,23 @@ public final class LogisticRegression {
         return history;
     }
 
-    /** The scores z = wᵀx + b, one per row (the logits). */
-    public double[] scores(Matrix x) {
+    /**
+     * The logits z = wᵀx + b, one per row: σ(z) is P(y = 1 | x).
+     *
+     * @param x one sample per row, one column per feature
+     * @return a new array of one logit per row
+     * @throws IllegalArgumentException if {@code x} is empty, has a non-finite entry or the wrong number of columns
+     */
+    public double[] logits(Matrix x) {
         Checks.input("x", x, weights.length);
         double[] theta = Arrays.copyOf(weights, weights.length + 1);
         theta[weights.length] = bias;
-        return scores(x.data(), x.rows(), x.cols(), theta);
+        return logits(x.data(), x.rows(), x.cols(), theta);
     }
 
     /** P(y = 1 | x) = σ(wᵀx + b), one per row. */
     public double[] probabilities(Matrix x) {
-        double[] z = scores(x);
+        double[] z = logits(x);
         for (int i = 0; i < z.length; i++) {
             z[i] = Sigmoid.sigmoid(z[i]);
         }
@@ -226,7 +232,7 @@ public final class LogisticRegression {
 
     /** The mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}. */
     public double loss(Matrix x, int[] y) {
-        double[] z = scores(x);
+        double[] z = logits(x);
         Require.nonEmpty("y", y);
         Require.oneLabelPerRow("x", x, "y", y);
         Require.labels("y", y, 2);
@@ -268,8 +274,8 @@ public final class LogisticRegression {
 
     // ---- kernels ------------------------------------------------------------------------------
 
-    /** z = X θ[0..d) + θ[d]. */
-    private static double[] scores(double[] x, int n, int d, double[] theta) {
+    /** z = X θ[0..d) + θ[d], the logits. */
+    private static double[] logits(double[] x, int n, int d, double[] theta) {
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             double s = theta[d];

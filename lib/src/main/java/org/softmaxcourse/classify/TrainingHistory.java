@@ -69,11 +69,6 @@ public record TrainingHistory(String model, Solver solver, List<Epoch> epochs) {
         return epochs.stream().mapToDouble(Epoch::loss).toArray();
     }
 
-    /** The training accuracy of every entry. */
-    public double[] accuracies() {
-        return epochs.stream().mapToDouble(Epoch::accuracy).toArray();
-    }
-
     /** The first entry, a few in between and the last. */
     @Override
     public String toString() {
