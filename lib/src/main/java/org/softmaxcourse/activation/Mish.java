@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>Mish′(z) = tanh(softplus(z)) + z·sech²(softplus(z))·σ(z), since softplus′ = σ.
  *
- * <p>The softplus is the exact one of {@link Sigmoid#softplus(double)}, so Mish(1000) = 1000 and
+ * <p>The softplus is the exact one of {@link Softplus#softplus(double)}, so Mish(1000) = 1000 and
  * the left tail Mish(z) ≈ z·e<sup>z</sup> keeps its digits; Mish(−∞) = 0 and Mish′(±∞) take
  * their limits.
  *

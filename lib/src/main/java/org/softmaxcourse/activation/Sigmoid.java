@@ -22,7 +22,12 @@ public final class Sigmoid implements Activation {
     private Sigmoid() {
     }
 
-    /** σ(z), exact to the last bit or so for every double. */
+    /**
+     * σ(z), exact to the last bit or so for every double.
+     *
+     * @param z the pre-activation (score)
+     * @return σ(z), exact to the last bit or so for every double
+     */
     public static double sigmoid(double z) {
         // e^(-z) overflows for z < -709; write σ in terms of e^(-|z|) <= 1 instead.
         if (z >= 0) {

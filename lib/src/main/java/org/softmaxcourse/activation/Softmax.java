@@ -31,7 +31,13 @@ public final class Softmax {
     private Softmax() {
     }
 
-    /** softmax(z) as a new array. */
+    /**
+     * softmax(z) as a new array.
+     *
+     * @param z the pre-activation (score)
+     * @return softmax(z) as a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double[] softmax(double[] z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.length];
@@ -39,7 +45,13 @@ public final class Softmax {
         return out;
     }
 
-    /** log softmax(z) as a new array. */
+    /**
+     * log softmax(z) as a new array.
+     *
+     * @param z the pre-activation (score)
+     * @return log softmax(z) as a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double[] logSoftmax(double[] z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.length];
@@ -47,7 +59,13 @@ public final class Softmax {
         return out;
     }
 
-    /** log Σ e^(zⱼ). */
+    /**
+     * log Σ e^(zⱼ).
+     *
+     * @param z the pre-activation (score)
+     * @return log Σ e^(zⱼ)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double logSumExp(double[] z) {
         Require.nonEmpty("z", z);
         return SoftmaxKernels.logSumExpRow(z, 0, z.length);
@@ -57,6 +75,10 @@ public final class Softmax {
      * softmax(z / T), the softmax at temperature T &gt; 0: T &gt; 1 flattens the distribution
      * towards uniform, T &lt; 1 sharpens it towards the argmax (T → 0), T = 1 is plain softmax.
      * Used for distillation and sampling.
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return softmax(z / T) as a new array
      */
     public static double[] softmax(double[] z, double temperature) {
         if (temperature == 1.0) {
@@ -66,7 +88,13 @@ public final class Softmax {
         return softmax(scaled(z, temperature));
     }
 
-    /** log softmax(z / T). */
+    /**
+     * log softmax(z / T).
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return log softmax(z / T)
+     */
     public static double[] logSoftmax(double[] z, double temperature) {
         if (temperature == 1.0) {
             return logSoftmax(z);
@@ -78,12 +106,21 @@ public final class Softmax {
      * The Jacobian of softmax at z, the C×C matrix J with
      * J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ. Symmetric, its rows sum to
      * 0 (adding a constant to z changes nothing) and it is positive semi-definite.
+     *
+     * @param z the pre-activation (score)
+     * @return the Jacobian of softmax at z, the C×C matrix J with J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ
      */
     public static Matrix jacobian(double[] z) {
         return jacobian(z, 1.0);
     }
 
-    /** The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T). */
+    /**
+     * The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T).
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return the Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T)
+     */
     public static Matrix jacobian(double[] z, double temperature) {
         double[] p = softmax(z, temperature);
         int c = p.length;
@@ -99,6 +136,11 @@ public final class Softmax {
     /**
      * Backpropagation through softmax: given g = ∂L/∂p, returns ∂L/∂z = Jᵀg = p ⊙ (g − ⟨p, g⟩)
      * without forming the C×C Jacobian.
+     *
+     * @param z the pre-activation (score)
+     * @param upstream ∂L/∂(output), one entry per entry of {@code z}
+     * @return ∂L/∂z = p ⊙ (g − ⟨p, g⟩), a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static double[] backward(double[] z, double[] upstream) {
         Require.nonEmpty("upstream", upstream);
@@ -117,12 +159,24 @@ public final class Softmax {
         return out;
     }
 
-    /** softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1. */
+    /**
+     * softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1.
+     *
+     * @param z the pre-activation (score)
+     * @return softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1
+     */
     public static Matrix softmax(Matrix z) {
         return softmaxRows(z, 1);
     }
 
-    /** softmax(z / T) of each row of {@code z}. */
+    /**
+     * softmax(z / T) of each row of {@code z}.
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return softmax(z / T) of each row of {@code z}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static Matrix softmax(Matrix z, double temperature) {
         Require.nonEmpty("z", z);
         Require.positiveFinite("temperature", temperature);
@@ -137,12 +191,23 @@ public final class Softmax {
         return Matrix.wrap(z.rows(), c, out);
     }
 
-    /** log-softmax of each row of {@code z}. */
+    /**
+     * log-softmax of each row of {@code z}.
+     *
+     * @param z the pre-activation (score)
+     * @return log-softmax of each row of {@code z}
+     */
     public static Matrix logSoftmax(Matrix z) {
         return logSoftmaxRows(z, 1);
     }
 
-    /** logsumexp of each row of {@code z}. */
+    /**
+     * logsumexp of each row of {@code z}.
+     *
+     * @param z the pre-activation (score)
+     * @return logsumexp of each row of {@code z}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double[] logSumExp(Matrix z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.rows()];
@@ -155,6 +220,10 @@ public final class Softmax {
     /**
      * Softmax of every row, the rows split over {@code threads} threads ({@link SoftmaxKernels}); the
      * result is bit for bit that of {@link #softmax(Matrix)}.
+     *
+     * @param z the pre-activation (score)
+     * @param threads the number of threads, at least 1
+     * @return a new matrix of the shape of {@code z} whose rows sum to 1
      */
     public static Matrix softmaxRows(Matrix z, int threads) {
         return SoftmaxKernels.softmaxRows(z, threads);
@@ -163,6 +232,10 @@ public final class Softmax {
     /**
      * Log-softmax of every row, the rows split over {@code threads} threads; bit for bit
      * {@link #logSoftmax(Matrix)}.
+     *
+     * @param z the pre-activation (score)
+     * @param threads the number of threads, at least 1
+     * @return a new matrix of the shape of {@code z} holding log-probabilities
      */
     public static Matrix logSoftmaxRows(Matrix z, int threads) {
         return SoftmaxKernels.logSoftmaxRows(z, threads);

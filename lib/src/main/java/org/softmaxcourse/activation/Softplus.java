@@ -43,13 +43,22 @@ public final class Softplus implements Activation {
         return Math.max(x, 0.0) + Log1p.log1p(Exp.exp(-Math.abs(x)));
     }
 
-    /** softplus with sharpness {@code beta}, which must be finite and greater than 0. */
+    /**
+     * softplus with sharpness {@code beta}, which must be finite and greater than 0.
+     *
+     * @param beta β, finite and greater than 0
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public Softplus(double beta) {
         Require.positiveFinite("beta", beta);
         this.beta = beta;
     }
 
-    /** β. */
+    /**
+     * β.
+     *
+     * @return β
+     */
     public double beta() {
         return beta;
     }

@@ -42,17 +42,30 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         this.posWeight = posWeight;
     }
 
-    /** BCE on probabilities p ∈ [0, 1], exact (no clamping), averaged over the batch. */
+    /**
+     * BCE on probabilities p ∈ [0, 1], exact (no clamping), averaged over the batch.
+     *
+     * @return the exact loss on probabilities, averaged over the batch
+     */
     public static BinaryCrossEntropy fromProbabilities() {
         return new BinaryCrossEntropy(false, 0.0, 1.0, Reduction.MEAN);
     }
 
-    /** BCE on logits z ∈ [−∞, ∞] (p = σ(z)), averaged over the batch. */
+    /**
+     * BCE on logits z ∈ [−∞, ∞] (p = σ(z)), averaged over the batch.
+     *
+     * @return the loss on logits, averaged over the batch
+     */
     public static BinaryCrossEntropy fromLogits() {
         return new BinaryCrossEntropy(true, 0.0, 1.0, Reduction.MEAN);
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return the same loss with another reduction
+     */
     public BinaryCrossEntropy withReduction(Reduction reduction) {
         return new BinaryCrossEntropy(fromLogits, eps, posWeight, reduction);
     }
@@ -62,6 +75,10 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
      * ℓ = −[P·y log p + (1 − y) log(1 − p)]. P &gt; 1 trades precision for recall on the positive
      * class; P = (number of negatives)/(number of positives) balances an imbalanced data set.
      * PyTorch offers it on logits only; here it works on both forms. P must be finite and ≥ 0.
+     *
+     * @param posWeight P, finite and at least 0
+     * @return the same loss with the positive-class term weighted by P
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public BinaryCrossEntropy withPosWeight(double posWeight) {
         if (!(posWeight >= 0 && posWeight < Double.POSITIVE_INFINITY)) {
@@ -70,7 +87,11 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         return new BinaryCrossEntropy(fromLogits, eps, posWeight, reduction());
     }
 
-    /** P, the weight of the positive-class term (1 unless set). */
+    /**
+     * P, the weight of the positive-class term (1 unless set).
+     *
+     * @return P, the weight of the positive-class term (1 unless set)
+     */
     public double posWeight() {
         return posWeight;
     }
@@ -78,6 +99,10 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     /**
      * The same loss with p clamped to [ε, 1 − ε] before the logs, so that it never exceeds
      * −log ε. Only for probabilities: logits never need it. {@code eps} must lie in (0, 0.5).
+     *
+     * @param eps the clamping ε, in (0, 0.5)
+     * @return the same loss with p clamped to [ε, 1 − ε] before the logs, so that it never exceeds −log ε
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public BinaryCrossEntropy withEps(double eps) {
         if (fromLogits) {
@@ -90,12 +115,20 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         return new BinaryCrossEntropy(false, eps, posWeight, reduction());
     }
 
-    /** Whether the input is a logit z (true) or a probability p (false). */
+    /**
+     * Whether the input is a logit z (true) or a probability p (false).
+     *
+     * @return whether the input is a logit z (true) or a probability p (false)
+     */
     public boolean isFromLogits() {
         return fromLogits;
     }
 
-    /** The clamping ε, or 0 for the exact loss. */
+    /**
+     * The clamping ε, or 0 for the exact loss.
+     *
+     * @return the clamping ε, or 0 for the exact loss
+     */
     public double eps() {
         return eps;
     }

@@ -96,23 +96,48 @@ public final class NegativeLogLikelihood {
         return weighting.ignoreIndex();
     }
 
-    /** ℓ = −w<sub>label</sub>·logP[label] for one sample. */
+    /**
+     * ℓ = −w<sub>label</sub>·logP[label] for one sample.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param label the sample's true class
+     * @return ℓ = −w<sub>label</sub>·logP[label] for one sample
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double loss(double[] logP, int label) {
         Require.nonEmpty("logP", logP);
         return evaluate(Matrix.of(logP), new int[] {label}, Reduction.SUM).value();
     }
 
-    /** Per-sample losses, reduced value and gradient for a batch, one row per sample. */
+    /**
+     * Per-sample losses, reduced value and gradient for a batch, one row per sample.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param labels one true class per row
+     * @return per-sample losses, reduced value and gradient for a batch, one row per sample
+     */
     public LossResult<Matrix> evaluate(Matrix logP, int[] labels) {
         return evaluate(logP, labels, reduction);
     }
 
-    /** The reduced loss of a batch. */
+    /**
+     * The reduced loss of a batch.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param labels one true class per row
+     * @return the reduced loss of a batch
+     */
     public double loss(Matrix logP, int[] labels) {
         return evaluate(logP, labels).value();
     }
 
-    /** ∂(reduced loss)/∂logP. */
+    /**
+     * ∂(reduced loss)/∂logP.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param labels one true class per row
+     * @return ∂(reduced loss)/∂logP
+     */
     public Matrix gradient(Matrix logP, int[] labels) {
         return evaluate(logP, labels).gradient();
     }

@@ -20,6 +20,16 @@ public final class BinaryCrossEntropyKernels {
      * exponentials, their log1p, the rest; the first two use the outputs as scratch), with no
      * branch that depends on the data: one pass over all three steps is a long chain per sample
      * that the processor cannot overlap with the next samples, and took 1.7 times as long.
+     *
+     * @param input the logits, the whole batch
+     * @param target the targets in [0, 1], the whole batch
+     * @param posWeight P, the weight of the positive-class term
+     * @param scale the factor of the reduction each gradient entry carries
+     * @param losses where the per-sample losses go
+     * @param gradient where the scaled gradient goes
+     * @param from the first sample
+     * @param to one past the last sample
+     * @return whether an infinite z was left for the caller
      */
     public static boolean fromLogits(double[] input, double[] target, double posWeight, double scale,
                                      double[] losses, double[] gradient, int from, int to) {
@@ -56,6 +66,12 @@ public final class BinaryCrossEntropyKernels {
      * one denominator 1 + e, e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below. For
      * y = 1 it is −σ(−z) exactly, where σ(z) − 1 would round σ(z) to 1 and report 0 for z ≳ 37
      * instead of −e^(−z); for y = 0 it is σ(z) exactly, both bit for bit {@code Sigmoid.sigmoid}.
+     *
+     * @param z the logit, finite
+     * @param y the target in [0, 1]
+     * @param e e^(−|z|)
+     * @param posWeight P, the weight of the positive-class term
+     * @return ∂ℓ/∂z = (1 − y)·σ(z) − P·y·σ(−z) (which is σ(z) − y when P = 1), with both sigmoids over the one denominator 1 + e, e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below
      */
     public static double logitGradient(double z, double y, double e, double posWeight) {
         // 1 for z < 0 (and −0, where e = 1 and either choice gives ½), else 0: a select without a branch.

@@ -20,6 +20,14 @@ public final class CrossEntropyKernels {
      * ({@link SoftmaxKernels#shiftedExpRest}); the scaling. log S = log1p(rest) keeps the digits when
      * one class dominates. Where zⱼ = m, pⱼ = 1/S and the gradient is formed as
      * (Σa − aⱼ) − (Σa)·rest/S, exact where pⱼ rounds to 1 (p − 1 would cancel).
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param c the number of classes (the row's length)
+     * @param a the coefficients aⱼ of the row, c entries
+     * @param grad where the row's scaled gradient goes, at the row's indices
+     * @param scale the factor of the reduction each gradient entry carries
+     * @return the row's loss −Σⱼ aⱼ log softmax(z)ⱼ
      */
     public static double logitRow(double[] z, int from, int c, double[] a, double[] grad, double scale) {
         double m = SoftmaxKernels.rowMax(z, from, c);
@@ -56,6 +64,15 @@ public final class CrossEntropyKernels {
      * w·(log Σⱼ e^(zⱼ − m) − (z<sub>k</sub> − m)) and gradient scale·w·(p − eₖ), without the row
      * of coefficients. Returns NaN for a row that holds a NaN or is all −∞, leaving the caller to
      * say so (the batch is not scanned beforehand).
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param c the number of classes (the row's length)
+     * @param k the true class, in [0, c)
+     * @param w the weight of class k
+     * @param grad where the row's scaled gradient goes, at the row's indices
+     * @param scale the factor of the reduction each gradient entry carries
+     * @return the row's loss, or NaN for a row holding a NaN or of all −∞
      */
     public static double labelRow(double[] z, int from, int c, int k, double w, double[] grad, double scale) {
         double m = SoftmaxKernels.rowMax(z, from, c);
@@ -87,7 +104,14 @@ public final class CrossEntropyKernels {
         return infiniteLogitRow(z, from, c, a, grad, scale);
     }
 
-    /** No NaN and not all −∞: what softmax of the row needs. */
+    /**
+     * No NaN and not all −∞: what softmax of the row needs.
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param c the number of classes (the row's length)
+     * @return whether the row holds no NaN and not only −∞
+     */
     public static boolean validLogitRow(double[] z, int from, int c) {
         boolean finiteSomewhere = false;
         for (int j = from; j < from + c; j++) {
@@ -99,7 +123,17 @@ public final class CrossEntropyKernels {
         return finiteSomewhere;
     }
 
-    /** A row holding +∞: softmax shares all mass among the +∞ entries, as in {@link SoftmaxKernels}. */
+    /**
+     * A row holding +∞: softmax shares all mass among the +∞ entries, as in {@link SoftmaxKernels}.
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param c the number of classes (the row's length)
+     * @param a the coefficients aⱼ of the row, c entries
+     * @param grad where the row's scaled gradient goes, at the row's indices
+     * @param scale the factor of the reduction each gradient entry carries
+     * @return the row's loss
+     */
     public static double infiniteLogitRow(double[] z, int from, int c, double[] a, double[] grad, double scale) {
         double[] logP = Arrays.copyOfRange(z, from, from + c);
         SoftmaxKernels.logSoftmaxRow(logP, 0, c, logP);

@@ -63,6 +63,11 @@ public final class SoftmaxKernels {
      * softmax of {@code z[from .. from + n)} written to {@code out[from .. from + n)}; {@code out}
      * may be {@code z} itself. The building block of the batch methods, public for code that
      * keeps its batches in one array (the classifiers, the losses).
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param n the length of the row
+     * @param out where the row goes, at the same indices; may be {@code z}
      */
     public static void softmaxRow(double[] z, int from, int n, double[] out) {
         double m = rowMax(z, from, n);
@@ -77,7 +82,14 @@ public final class SoftmaxKernels {
         }
     }
 
-    /** log-softmax of {@code z[from .. from + n)} written to {@code out}; see {@link #softmaxRow}. */
+    /**
+     * log-softmax of {@code z[from .. from + n)} written to {@code out}; see {@link #softmaxRow}.
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param n the length of the row
+     * @param out where the row goes, at the same indices; may be {@code z}
+     */
     public static void logSoftmaxRow(double[] z, int from, int n, double[] out) {
         double m = rowMax(z, from, n);
         if (!isFinite(m)) {
@@ -90,7 +102,14 @@ public final class SoftmaxKernels {
         }
     }
 
-    /** logsumexp of {@code z[from .. from + n)}; see {@link #softmaxRow}. */
+    /**
+     * logsumexp of {@code z[from .. from + n)}; see {@link #softmaxRow}.
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param n the length of the row
+     * @return log Σⱼ e^(zⱼ) over the row
+     */
     public static double logSumExpRow(double[] z, int from, int n) {
         double m = rowMax(z, from, n);
         if (!isFinite(m)) {
@@ -104,6 +123,11 @@ public final class SoftmaxKernels {
      * The largest entry of {@code z[from .. from + n)}, NaN if the row holds a NaN (Math.max
      * passes NaN on), so that one test of the maximum finds every row the fast path cannot take.
      * Public for the loss kernels.
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param n the length of the row
+     * @return the row's largest entry, or NaN if it holds a NaN
      */
     public static double rowMax(double[] z, int from, int n) {
         int end = from + n;
@@ -139,6 +163,13 @@ public final class SoftmaxKernels {
      * Σⱼ e^(zⱼ − m) − 1, for the finite row maximum m: the maximum's own term is exactly 1, and
      * returning the rest lets log1p keep the small terms (logsumexp([0, −40]) is exact to the last
      * bit, not rounded to 0). {@code out} may be {@code z}. Public for the loss kernels.
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param n the length of the row
+     * @param m the row's maximum, finite
+     * @param out where the row goes, at the same indices; may be {@code z}
+     * @return Σⱼ e^(zⱼ − m) − 1
      */
     public static double shiftedExpRest(double[] z, int from, int n, double m, double[] out) {
         // The sum starts at 1 so that every term (each e^(zⱼ − m) ≤ 1) is at most the running sum:
@@ -161,6 +192,12 @@ public final class SoftmaxKernels {
      * without the rounding of zⱼ − m put back. That rounding, up to |zⱼ − m|·2⁻⁵³ relative, is
      * large only in terms that are too small to count: it moves the sum by 2⁻⁵³·Σⱼ pⱼ|zⱼ − m| relative,
      * under an ULP of the log unless the row is both wide and flat (about log C ULP at most).
+     *
+     * @param z the array holding the row of scores
+     * @param from the index of the row's first entry
+     * @param n the length of the row
+     * @param m the row's maximum, finite
+     * @return Σⱼ e^(zⱼ − m) − 1
      */
     public static double shiftedExpSumRest(double[] z, int from, int n, double m) {
         double s = 1;
@@ -200,6 +237,10 @@ public final class SoftmaxKernels {
      * turns into a relative error of |v − m|·2⁻⁵³, 150 ULP at a spread of 300), so its exact
      * rounding error, found by TwoSum, goes into the exponential with it ({@link Exp#exp(double,
      * double)}). Public for the loss kernels; m is a finite row maximum and v ≤ m.
+     *
+     * @param v an entry of the row, at most m
+     * @param m the row's maximum, finite
+     * @return e^(v − m)
      */
     public static double shiftedExp(double v, double m) {
         double d = v - m;
