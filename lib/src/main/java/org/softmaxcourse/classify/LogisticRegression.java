@@ -49,6 +49,8 @@ public final class LogisticRegression {
      *
      * @param x n × d features (standardise them first: one learning rate must suit every weight)
      * @param y n labels, each 0 or 1, both present
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @return the trained model
      */
     public static LogisticRegression fit(Matrix x, int[] y, TrainingOptions options) {
         return fit(x, y, options, null, null);
@@ -57,6 +59,13 @@ public final class LogisticRegression {
     /**
      * As {@link #fit(Matrix, int[], TrainingOptions)}, also measuring loss and accuracy on
      * validation data after every epoch (it takes no part in training).
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @param validationX validation samples, one per row
+     * @param validationY their labels
+     * @return the trained model, its history with validation loss and accuracy
      */
     public static LogisticRegression fit(Matrix x, int[] y, TrainingOptions options, Matrix validationX,
                                          int[] validationY) {
@@ -86,6 +95,10 @@ public final class LogisticRegression {
      * per Newton step.
      *
      * @param l2 λ &gt; 0: without a penalty the optimum of separable data lies at infinity
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @return the model at the optimum, its history one entry per Newton step
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static LogisticRegression fitNewton(Matrix x, int[] y, double l2) {
         Checks.trainingData(x, y, 2);
@@ -144,6 +157,11 @@ public final class LogisticRegression {
     /**
      * A model with the given parameters, for experiments and comparisons (it was not trained, so
      * it has no {@link #history()}).
+     *
+     * @param weights w, one per feature
+     * @param bias the bias b
+     * @return a new, untrained model
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static LogisticRegression of(double[] weights, double bias) {
         Require.nonEmpty("weights", weights);
@@ -158,32 +176,57 @@ public final class LogisticRegression {
         return new LogisticRegression(weights.clone(), bias, 0.0, null);
     }
 
-    /** The weights w, one per feature. */
+    /**
+     * The weights w, one per feature.
+     *
+     * @return the weights w, one per feature
+     */
     public double[] weights() {
         return weights.clone();
     }
 
-    /** The bias b. */
+    /**
+     * The bias b.
+     *
+     * @return the bias b
+     */
     public double bias() {
         return bias;
     }
 
-    /** The number of features d. */
+    /**
+     * The number of features d.
+     *
+     * @return the number of features d
+     */
     public int features() {
         return weights.length;
     }
 
-    /** The λ it was trained with (0 for {@link #of}). */
+    /**
+     * The λ it was trained with (0 for {@link #of}).
+     *
+     * @return the λ it was trained with (0 for {@link #of})
+     */
     public double l2() {
         return l2;
     }
 
-    /** Whether the model was trained (and so has a history), rather than built by {@link #of}. */
+    /**
+     * Whether the model was trained (and so has a history), rather than built by {@link #of}.
+     *
+     * @return whether the model was trained (and so has a history), rather than built by {@link #of}
+     */
     public boolean isTrained() {
         return history != null;
     }
 
-    /** Loss and accuracy by epoch (or by Newton step). */
+    /**
+     * Loss and accuracy by epoch (or by Newton step).
+     *
+     * @return the history, one entry per epoch or Newton step
+     * @throws IllegalStateException if the model was built by {@link #of}, not trained
+     */
     public TrainingHistory history() {
         if (history == null) {
             throw new IllegalStateException("this model was built from given parameters, not trained");
@@ -205,7 +248,12 @@ public final class LogisticRegression {
         return logits(x.data(), x.rows(), x.cols(), theta);
     }
 
-    /** P(y = 1 | x) = σ(wᵀx + b), one per row. */
+    /**
+     * P(y = 1 | x) = σ(wᵀx + b), one per row.
+     *
+     * @param x one sample per row, one column per feature
+     * @return P(y = 1 | x) = σ(wᵀx + b), one per row
+     */
     public double[] probabilities(Matrix x) {
         double[] z = logits(x);
         for (int i = 0; i < z.length; i++) {
@@ -214,12 +262,24 @@ public final class LogisticRegression {
         return z;
     }
 
-    /** The labels by the 0.5 threshold: 1 where σ(z) ≥ 0.5, else 0. */
+    /**
+     * The labels by the 0.5 threshold: 1 where σ(z) ≥ 0.5, else 0.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the labels by the 0.5 threshold: 1 where σ(z) ≥ 0.5, else 0
+     */
     public int[] predict(Matrix x) {
         return predict(x, 0.5);
     }
 
-    /** The labels by another threshold: 1 where σ(z) ≥ {@code threshold}. */
+    /**
+     * The labels by another threshold: 1 where σ(z) ≥ {@code threshold}.
+     *
+     * @param x one sample per row, one column per feature
+     * @param threshold the threshold, in [0, 1]
+     * @return the labels by another threshold: 1 where σ(z) ≥ {@code threshold}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public int[] predict(Matrix x, double threshold) {
         Require.probability("threshold", threshold);
         double[] p = probabilities(x);
@@ -230,7 +290,14 @@ public final class LogisticRegression {
         return labels;
     }
 
-    /** The mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}. */
+    /**
+     * The mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}.
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @return the mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double loss(Matrix x, int[] y) {
         double[] z = logits(x);
         Require.nonEmpty("y", y);
@@ -243,7 +310,15 @@ public final class LogisticRegression {
         return BCE.loss(z, t);
     }
 
-    /** The regularised cost J = loss + (λ/2)‖w‖² with the given λ. */
+    /**
+     * The regularised cost J = loss + (λ/2)‖w‖² with the given λ.
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param l2 λ, finite and at least 0
+     * @return the regularised cost J = loss + (λ/2)‖w‖² with the given λ
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double cost(Matrix x, int[] y, double l2) {
         if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("l2 = " + l2 + " must be finite and at least 0");
