@@ -256,7 +256,7 @@ def same(dps_a, dps_b, fn):
 # cancel and the rounding of any term, however small, is amplified by kappa).
 # ---------------------------------------------------------------------------------------------
 
-C_GELU = mpf("0.044715")
+C_GELU = "0.044715"  # as a string: an mpf made here would be rounded to 53 bits
 
 
 def phi(x):
@@ -279,8 +279,8 @@ def terms_gelu_exact(x):
 
 def terms_gelu_tanh(x):
     x = mpf(x)
-    w = 2 * mpmath.sqrt(2 / mpmath.pi) * (x + C_GELU * x ** 3)
-    dw = 2 * mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * C_GELU * x ** 2)
+    w = 2 * mpmath.sqrt(2 / mpmath.pi) * (x + mpf(C_GELU) * x ** 3)
+    dw = 2 * mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * mpf(C_GELU) * x ** 2)
     return [sigmoid(w), x * sigmoid(w) * sigmoid(-w) * dw]
 
 

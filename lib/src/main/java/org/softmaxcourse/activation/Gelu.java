@@ -37,6 +37,9 @@ public final class Gelu implements Activation {
     /** The tails: √(2/π) − SQRT_TWO_OVER_PI and 0.044715 − CUBIC, for the double-double 2u. */
     private static final double SQRT_TWO_OVER_PI_LO = -4.98465440455546e-17;
     private static final double CUBIC_LO = 2.1960211427085595e-18;
+    /** 1/√(2π) as a head and a tail. */
+    private static final double INV_SQRT_TWO_PI = 0.3989422804014327;
+    private static final double INV_SQRT_TWO_PI_LO = -2.49232720227773e-17;
     private static final Set<Trait> TRAITS = EnumSet.of(Trait.SMOOTH);
 
     private final boolean tanhApproximation;
@@ -72,6 +75,9 @@ public final class Gelu implements Activation {
             return z > 0 ? 1.0 : 0.0;
         }
         if (tanhApproximation) {
+            if (z < 0) {
+                return negativeTanhFormDerivative(z);
+            }
             double w = 2 * u(z);
             double s = Sigmoid.sigmoid(w);
             double ss = s * Sigmoid.sigmoid(-w);
@@ -83,7 +89,90 @@ public final class Gelu implements Activation {
             double du = SQRT_TWO_OVER_PI * (1 + 3 * CUBIC * z * z);
             return s + z * ss * 2 * du;
         }
+        if (z <= 0) {
+            return z < -3 ? exactDerivativeLeftTail(z) : exactDerivativeSeries(z);
+        }
         return Special.normalCdf(z) + z * Special.normalPdf(z);
+    }
+
+    /**
+     * GELU′(z) = Φ(z) + zφ(z) for −3 ≤ z ≤ 0 from its Maclaurin series, summed as a double-double:
+     * ½ + (z/√(2π))·Σₙ (−z²/2)ⁿ/n! · (2n + 2)/(2n + 1). The two terms cancel at the minimum of GELU
+     * (z ≈ −0.7518, where GELU′ = 0); rounded separately, each to an ULP, they lost up to 1,600 ULP
+     * there. The double-double keeps about 32 digits, of which the terms (up to e^4.5 ≈ 90 at
+     * z = −3) cost two.
+     */
+    private static double exactDerivativeSeries(double z) {
+        double a = -0.5 * (z * z);
+        double aLo = -0.5 * Math.fma(z, z, -(z * z));
+        double ph = 1;
+        double pl = 0;
+        double sh = 2;
+        double sl = 0;
+        for (int n = 1; n < 120; n++) {
+            // p ← p·(−z²/2)/n
+            double m = ph * a;
+            double mLo = Math.fma(ph, a, -m) + ph * aLo + pl * a;
+            double th = m + mLo;
+            double tl = mLo - (th - m);
+            ph = th / n;
+            pl = (Math.fma(-ph, n, th) + tl) / n;
+            // s ← s + p·(2n + 2)/(2n + 1)
+            double k = 2.0 * n + 2;
+            double u = ph * k;
+            double uLo = Math.fma(ph, k, -u) + pl * k;
+            double v = u / (k - 1);
+            double vLo = (Math.fma(-v, k - 1, u) + uLo) / (k - 1);
+            double s = sh + v;
+            double bb = s - sh;
+            double err = ((sh - (s - bb)) + (v - bb)) + sl + vLo;
+            sh = s + err;
+            sl = err - (sh - s);
+            if (Math.abs(v) < 0x1p-120 * Math.abs(sh)) {
+                break;
+            }
+        }
+        double xc = z * INV_SQRT_TWO_PI;
+        double xcLo = Math.fma(z, INV_SQRT_TWO_PI, -xc) + z * INV_SQRT_TWO_PI_LO;
+        double r = xc * sh;
+        double rLo = Math.fma(xc, sh, -r) + xc * sl + xcLo * sh;
+        double out = 0.5 + r;
+        double bb = out - 0.5;
+        return out + (((0.5 - (out - bb)) + (r - bb)) + rLo);
+    }
+
+    /**
+     * GELU′(z) for z &lt; −3 as zφ(z)·(1 + R(z)/z), R = Φ/φ the Mills ratio (|R/z| ≤ 0.11):
+     * φ(z) from e^(−z²/2) with z² an exact head and tail, so that only e^(head) and two products
+     * round; R from {@link Special} down to z = −37, where Φ is still normal, and its asymptotic
+     * series 1/|z|·(1 − 1/z² + 3/z⁴ − 15/z⁶ + 105/z⁸) below. Past z ≈ −39 the value (negative)
+     * underflows to −0.
+     */
+    private static double exactDerivativeLeftTail(double z) {
+        if (z < -39.5) {
+            return -0.0;
+        }
+        double s2 = z * z;
+        double s2Lo = Math.fma(z, z, -s2);
+        double rz;
+        if (z >= -37) {
+            rz = Special.normalCdf(z) / (z * Special.normalPdf(z));
+        } else {
+            double i2 = 1 / s2;
+            rz = -i2 * (1 - i2 * (1 - i2 * (3 - i2 * (15 - i2 * 105))));
+        }
+        double xc = z * INV_SQRT_TWO_PI;
+        double xcLo = Math.fma(z, INV_SQRT_TWO_PI, -xc) + z * INV_SQRT_TWO_PI_LO;
+        double corr = rz + xcLo / xc - 0.5 * s2Lo;
+        if (0.5 * s2 < 700) {
+            double e = Math.exp(-0.5 * s2);
+            double base = xc * e;
+            double baseLo = Math.fma(xc, e, -base);
+            return base + (base * corr + baseLo);
+        }
+        // e^(−z²/2) is subnormal: apply it as e^(−z²/4) twice, last.
+        double h = Math.exp(-0.25 * s2);
+        return (xc * h + xc * h * corr) * h;
     }
 
     /**
@@ -116,6 +205,54 @@ public final class Gelu implements Activation {
         }
         double e = Math.exp(w) * (1 + wLo);
         return z * e / (1 + e);
+    }
+
+    /**
+     * GELU~′(z) for z &lt; 0. With w = 2u and e = e<sup>w</sup>, the derivative
+     * σ(w) + z·σ(w)σ(−w)·w′ is e·N/(1 + e)² with N = 1 + z·w′ + e. Both w and z·w′ =
+     * 2√(2/π)(z + 3·0.044715 z³) are double-doubles (as in {@link #tanhForm}): e<sup>w</sup>
+     * amplifies an error δ in w into a relative error δ, |w| up to 760, and N crosses 0 at the
+     * minimum of GELU~ (z ≈ −0.7525), where 1 + z·w′ cancels against e. Below w = −708 e is
+     * subnormal and is applied as e<sup>w/2</sup> twice; below z = −25 the derivative, negative,
+     * underflows to −0.
+     */
+    private static double negativeTanhFormDerivative(double z) {
+        if (z < -25) {
+            return -0.0;
+        }
+        double z2 = z * z;
+        double z2Lo = Math.fma(z, z, -z2);
+        double z3 = z2 * z;
+        double z3Lo = Math.fma(z2, z, -z3) + z2Lo * z;
+        double c3 = CUBIC * z3;
+        double c3Lo = Math.fma(CUBIC, z3, -c3) + CUBIC * z3Lo + CUBIC_LO * z3;
+        // w = 2√(2/π)(z + c3)
+        double sum = z + c3;
+        double bb = sum - z;
+        double sumLo = ((z - (sum - bb)) + (c3 - bb)) + c3Lo;
+        double p = SQRT_TWO_OVER_PI * sum;
+        double pLo = Math.fma(SQRT_TWO_OVER_PI, sum, -p) + SQRT_TWO_OVER_PI * sumLo + SQRT_TWO_OVER_PI_LO * sum;
+        double w = 2 * p;
+        double wLo = 2 * pLo;
+        // z·w′ = 2√(2/π)(z + 3·c3)
+        double t3 = 3 * c3;
+        double t3Lo = Math.fma(3, c3, -t3) + 3 * c3Lo;
+        double dsum = z + t3;
+        bb = dsum - z;
+        double dsumLo = ((z - (dsum - bb)) + (t3 - bb)) + t3Lo;
+        double q = SQRT_TWO_OVER_PI * dsum;
+        double qLo = Math.fma(SQRT_TWO_OVER_PI, dsum, -q) + SQRT_TWO_OVER_PI * dsumLo + SQRT_TWO_OVER_PI_LO * dsum;
+        // 1 + z·w′ as s + sLo (TwoSum)
+        double zw = 2 * q;
+        double s = 1 + zw;
+        bb = s - 1;
+        double sLo = ((1 - (s - bb)) + (zw - bb)) + 2 * qLo;
+        if (w < -708) {
+            double h = Math.exp(0.5 * w);
+            return (s + sLo) * (1 + wLo) * h * h;
+        }
+        double e = Math.exp(w);
+        return ExpQuotients.eTimesOverOnePlusESquared(e, s + (Math.fma(e, wLo, e) + sLo), wLo);
     }
 
     private static double u(double z) {
