@@ -72,7 +72,8 @@ public final class Gelu implements Activation {
     @Override
     public double derivative(double z) {
         if (Double.isInfinite(z)) {
-            return z > 0 ? 1.0 : 0.0;
+            // −0: the derivative is negative all along the left tail, as it underflows.
+            return z > 0 ? 1.0 : -0.0;
         }
         if (tanhApproximation) {
             if (z < 0) {

@@ -57,7 +57,8 @@ public final class Swish implements Activation {
     public double derivative(double z) {
         double bz = beta * z;
         if (Double.isInfinite(bz)) {
-            return bz > 0 ? 1.0 : 0.0;
+            // −0: the derivative is negative all along the left tail, as it underflows.
+            return bz > 0 ? 1.0 : -0.0;
         }
         if (bz < 0) {
             return negativeSiluDerivative(bz);

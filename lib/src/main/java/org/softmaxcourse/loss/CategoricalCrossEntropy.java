@@ -358,8 +358,7 @@ public final class CategoricalCrossEntropy {
     }
 
     private LossResult<Matrix> result(double[] losses, Reduction how, double scale, int n, int c, double[] grad) {
-        double sum = Reduction.sum(losses);
-        double value = how == Reduction.MEAN ? sum * scale : sum;
+        double value = Reduction.scaled(Reduction.sum(losses), losses, how == Reduction.MEAN ? scale : 1.0);
         return new LossResult<>(losses, value, Matrix.wrap(n, c, grad), how);
     }
 
