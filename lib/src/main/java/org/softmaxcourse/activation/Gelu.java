@@ -66,6 +66,11 @@ public final class Gelu implements Activation {
         if (tanhApproximation) {
             return Math.abs(z) < 1000 ? tanhForm(z) : z * Sigmoid.sigmoid(2 * u(z));
         }
+        if (z < 0 && z >= -3) {
+            // z·Φ(z) with Φ from the same double-double series as the derivative.
+            double[] phi = seriesPlusHalf(z, false);
+            return z * phi[0] + z * phi[1];
+        }
         return Special.timesNormalCdf(z, z);
     }
 
@@ -104,11 +109,20 @@ public final class Gelu implements Activation {
      * z = −3) cost two.
      */
     private static double exactDerivativeSeries(double z) {
+        double[] r = seriesPlusHalf(z, true);
+        return r[0] + r[1];
+    }
+
+    /**
+     * ½ + (z/√(2π))·Σₙ (−z²/2)ⁿ/n!·cₙ as a head and a tail, with cₙ = (2n + 2)/(2n + 1) (GELU′)
+     * or 1/(2n + 1) (Φ itself).
+     */
+    private static double[] seriesPlusHalf(double z, boolean derivative) {
         double a = -0.5 * (z * z);
         double aLo = -0.5 * Math.fma(z, z, -(z * z));
         double ph = 1;
         double pl = 0;
-        double sh = 2;
+        double sh = derivative ? 2 : 1;
         double sl = 0;
         for (int n = 1; n < 120; n++) {
             // p ← p·(−z²/2)/n
@@ -118,12 +132,12 @@ public final class Gelu implements Activation {
             double tl = mLo - (th - m);
             ph = th / n;
             pl = (Math.fma(-ph, n, th) + tl) / n;
-            // s ← s + p·(2n + 2)/(2n + 1)
-            double k = 2.0 * n + 2;
+            // s ← s + p·cₙ
+            double k = derivative ? 2.0 * n + 2 : 1.0;
             double u = ph * k;
             double uLo = Math.fma(ph, k, -u) + pl * k;
-            double v = u / (k - 1);
-            double vLo = (Math.fma(-v, k - 1, u) + uLo) / (k - 1);
+            double v = u / (2.0 * n + 1);
+            double vLo = (Math.fma(-v, 2.0 * n + 1, u) + uLo) / (2.0 * n + 1);
             double s = sh + v;
             double bb = s - sh;
             double err = ((sh - (s - bb)) + (v - bb)) + sl + vLo;
@@ -139,7 +153,9 @@ public final class Gelu implements Activation {
         double rLo = Math.fma(xc, sh, -r) + xc * sl + xcLo * sh;
         double out = 0.5 + r;
         double bb = out - 0.5;
-        return out + (((0.5 - (out - bb)) + (r - bb)) + rLo);
+        double outLo = ((0.5 - (out - bb)) + (r - bb)) + rLo;
+        double hi = out + outLo;
+        return new double[] {hi, outLo - (hi - out)};
     }
 
     /**

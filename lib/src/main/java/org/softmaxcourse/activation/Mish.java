@@ -38,7 +38,29 @@ public final class Mish implements Activation {
             double h = Math.exp(0.5 * z);
             return z * h * h;
         }
+        if (z < 0) {
+            return negativeValue(z);
+        }
         return z * Math.tanh(Sigmoid.softplus(z));
+    }
+
+    /**
+     * Mish(z) for −708 ≤ z &lt; 0 as z·e(2 + e)/D, e = e<sup>z</sup>, D = 2 + e(2 + e): tanh(softplus z)
+     * = ((1 + e)² − 1)/((1 + e)² + 1) without rounding the softplus and the tanh one after the
+     * other (which cost up to 3 ULP). The numerator and D are heads and fma-exact tails.
+     */
+    private static double negativeValue(double z) {
+        double e = Math.exp(z);
+        double u = 2 + e;
+        double uLo = e - (u - 2);
+        double v = e * u;
+        double vLo = Math.fma(e, u, -v) + e * uLo;
+        double d = 2 + v;
+        double dLo = (v - (d - 2)) + vLo;
+        double n = z * v;
+        double nLo = Math.fma(z, v, -n) + z * vLo;
+        double q = n / d;
+        return q + (Math.fma(-q, d, n) + nLo - q * dLo) / d;
     }
 
     @Override

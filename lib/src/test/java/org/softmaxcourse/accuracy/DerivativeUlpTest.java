@@ -94,7 +94,7 @@ class DerivativeUlpTest {
 
     /** What one function measured: the largest error, the largest where κ ≤ 2, the worst point against its bound. */
     record Measured(String function, int points, int illConditioned, double max, double maxWellConditioned,
-            double mean, double worstExcess, String worst) {
+            double maxShareOfBound, double mean, double worstExcess, String worst) {
     }
 
     static Stream<String> derivatives() {
@@ -131,8 +131,8 @@ class DerivativeUlpTest {
         for (ReferenceData.MeasurePoint p : ReferenceData.measure()) {
             if (p.function().equals(function)) {
                 double actual = f.applyAsDouble(p.p(), p.q());
-                s.add(new ReferenceData.ConditionedPoint("p = " + java.util.Arrays.toString(p.p()) + ", q = "
-                        + java.util.Arrays.toString(p.q()), p.expected(), p.kappa()), actual);
+                s.add(new ReferenceData.ConditionedPoint("p = " + shortly(p.p()) + ", q = " + shortly(p.q()),
+                        p.expected(), p.kappa()), actual);
             }
         }
         assertTrue(s.n >= 20, "no reference data for " + function);
@@ -166,6 +166,12 @@ class DerivativeUlpTest {
         assertEquals(12.5, new ReferenceData.ConditionedPoint("", 1, 10.5).bound(BASE));
     }
 
+    /** A vector for a message: in full up to 4 entries, else its length and first entries. */
+    private static String shortly(double[] v) {
+        return v.length <= 4 ? java.util.Arrays.toString(v)
+                : v.length + " entries " + java.util.Arrays.toString(java.util.Arrays.copyOf(v, 3)).replace("]", ", …]");
+    }
+
     private static void check(Measured m) {
         RESULTS.put(m.function(), m);
         assertTrue(m.worstExcess() <= 0, m.function() + ": " + m.worst());
@@ -181,11 +187,14 @@ class DerivativeUlpTest {
 
     static String markdown(List<Measured> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| function | points | of them κ > 2 | max ULP where κ ≤ 2 | max ULP | mean ULP | worst point |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| function | points | of them κ > 2 | max ULP where κ ≤ 2 (bound 2) | max ULP / (2 + κ) where κ > 2 "
+                + "| max ULP anywhere | mean ULP |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Measured r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %.4f | %s |%n", r.function(), r.points(),
-                    r.illConditioned(), number(r.maxWellConditioned()), number(r.max()), r.mean(), r.worst()));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %.3g |%n", r.function(), r.points(),
+                    r.illConditioned(), number(r.maxWellConditioned()),
+                    r.illConditioned() == 0 ? "–" : String.format(Locale.ROOT, "%.2f", r.maxShareOfBound()),
+                    number(r.max()), r.mean()));
         }
         return sb.toString();
     }
@@ -199,6 +208,7 @@ class DerivativeUlpTest {
         int ill;
         double max = -1;
         double maxWell = -1;
+        double share;
         double sum;
         double worstExcess = Double.NEGATIVE_INFINITY;
         String worst = "";
@@ -211,6 +221,7 @@ class DerivativeUlpTest {
             max = Math.max(max, ulps);
             if (p.kappa() > 2) {
                 ill++;
+                share = Math.max(share, ulps / bound);
             } else {
                 maxWell = Math.max(maxWell, ulps);
             }
@@ -223,7 +234,7 @@ class DerivativeUlpTest {
         }
 
         Measured result(String function) {
-            return new Measured(function, n, ill, max, maxWell, n == 0 ? Double.NaN : sum / n, worstExcess, worst);
+            return new Measured(function, n, ill, max, maxWell, share, n == 0 ? Double.NaN : sum / n, worstExcess, worst);
         }
     }
 }
