@@ -71,6 +71,9 @@ public final class Gelu implements Activation {
             double[] phi = seriesPlusHalf(z, false);
             return z * phi[0] + z * phi[1];
         }
+        if (z < -3) {
+            return exactLeftTail(z);
+        }
         return Special.timesNormalCdf(z, z);
     }
 
@@ -156,6 +159,45 @@ public final class Gelu implements Activation {
         double outLo = ((0.5 - (out - bb)) + (r - bb)) + rLo;
         double hi = out + outLo;
         return new double[] {hi, outLo - (hi - out)};
+    }
+
+    /**
+     * GELU(z) = zφ(z)·R(−z) for z &lt; −3, R(t) = Φ(−t)/φ(t) the Mills ratio from its continued
+     * fraction 1/(t + 1/(t + 2/(t + 3/(t + …)))), evaluated bottom up (80 levels at t = 3 reach
+     * 2⁻⁶⁶; fewer further out), its last division corrected by the rounding error of its
+     * denominator. zφ(z) as in {@link #exactDerivativeLeftTail}. Below z = −40 the value
+     * (negative) underflows to −0.
+     */
+    private static double exactLeftTail(double z) {
+        if (z < -40) {
+            return z * 0.0;
+        }
+        double t = -z;
+        int depth = t < 4 ? 80 : t < 10 ? 40 : 20;
+        double f = t;
+        for (int k = depth; k >= 2; k--) {
+            f = t + k / f;
+        }
+        double a = 1 / f;
+        double f0 = t + a;
+        double f0Lo = a - (f0 - t);
+        double r = 1 / f0;
+        double rel = -f0Lo / f0 + Math.fma(-r, f0, 1.0);
+        double s2 = z * z;
+        double s2Lo = Math.fma(z, z, -s2);
+        double xc = z * INV_SQRT_TWO_PI;
+        double xcLo = Math.fma(z, INV_SQRT_TWO_PI, -xc) + z * INV_SQRT_TWO_PI_LO;
+        double corr = rel + xcLo / xc - 0.5 * s2Lo;
+        double m = xc * r;
+        double mLo = Math.fma(xc, r, -m);
+        if (0.5 * s2 < 700) {
+            double e = Math.exp(-0.5 * s2);
+            double base = m * e;
+            double baseLo = Math.fma(m, e, -base) + mLo * e;
+            return base + (base * corr + baseLo);
+        }
+        double h = Math.exp(-0.25 * s2);
+        return (m * h + (m * corr + mLo) * h) * h;
     }
 
     /**
