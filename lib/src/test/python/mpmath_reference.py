@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-"""Correctly rounded reference values for the activations and losses (issue 8).
+"""Correctly rounded reference values for the activations, their derivatives, the losses, the
+softmax Jacobian and backward pass, and the information measures (issues 8 and 16).
 
-Run from the repository root with Debian's python3-mpmath:
+Run from the repository root with any Python 3 that has mpmath 1.x (Debian's python3-mpmath, or
+pip install mpmath):
 
-    /usr/bin/python3 lib/src/test/python/mpmath_reference.py
+    python3 lib/src/test/python/mpmath_reference.py
 
-It rewrites lib/src/test/resources/org/softmaxcourse/reference/{scalar,rows,vector}.csv; the
-JUnit test ReferenceUlpTest reads them (no Python needed to run the tests).
+It rewrites lib/src/test/resources/org/softmaxcourse/reference/*.csv (scalar, rows, vector,
+derivative, softmax_cases, softmax_derivative, measure); the JUnit tests ReferenceUlpTest and
+DerivativeUlpTest read them (no Python needed to run the tests). The output is deterministic.
 
 Every value is computed twice, at 50 and at 80 significant digits, with formulas that do not
 cancel (log1p/expm1 forms, x*sigmoid(2u) for the tanh GELU); the script stops if the two round
