@@ -129,8 +129,14 @@ public final class Softmax {
             }
             double[] e = new double[z.length];
             for (int j = 0; j < z.length; j++) {
-                if (z[j] != Double.NEGATIVE_INFINITY) {
-                    double d = z[j] - m;
+                if (m == Double.POSITIVE_INFINITY) {
+                    // As softmax: the mass is shared by the +∞ entries.
+                    e[j] = z[j] == m ? 1.0 : 0.0;
+                    continue;
+                }
+                double d = z[j] - m;
+                // d = −∞: zⱼ is −∞, or zⱼ − m overflowed (a spread past MAX_VALUE); eⱼ is 0 either way.
+                if (d != Double.NEGATIVE_INFINITY) {
                     double bb = d - z[j];
                     double err = (z[j] - (d - bb)) - (m + bb);
                     double x = Math.exp(d);

@@ -1,5 +1,6 @@
 package org.softmaxcourse.accuracy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.softmaxcourse.activation.Logit;
 import org.softmaxcourse.activation.Mish;
 import org.softmaxcourse.activation.PRelu;
 import org.softmaxcourse.activation.Selu;
+import org.softmaxcourse.activation.Softmax;
 import org.softmaxcourse.activation.Swish;
 import org.softmaxcourse.activation.Tanh;
 import org.softmaxcourse.info.JensenShannon;
@@ -99,6 +101,19 @@ class SignedZerosAndOverflowTest {
         // An infinite loss still gives an infinite mean.
         assertEquals(Double.POSITIVE_INFINITY,
                 SquaredError.create().evaluate(new double[] {Double.MAX_VALUE, 1}, new double[] {-Double.MAX_VALUE, 0}).value());
+    }
+
+    @Test
+    void jacobianAndBackwardTakeInfiniteAndOverflowingLogitsAsSoftmaxDoes() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertArrayEquals(new double[] {0, 0, 0, 0}, Softmax.jacobian(new double[] {inf, 0}).data(), 0.0);
+        assertArrayEquals(new double[] {0, 0, 0, 0}, Softmax.jacobian(new double[] {1e308, -1e308}).data(), 0.0);
+        assertArrayEquals(new double[] {0.25, -0.25, 0, -0.25, 0.25, 0, 0, 0, 0},
+                Softmax.jacobian(new double[] {inf, inf, 1}).data(), 0.0);
+        assertArrayEquals(new double[] {0, 0}, Softmax.backward(new double[] {inf, 0}, new double[] {1, 2}), 0.0);
+        assertArrayEquals(new double[] {0, 0}, Softmax.backward(new double[] {1e308, -1e308}, new double[] {1, 2}), 0.0);
+        assertArrayEquals(new double[] {-0.5, 0.5, 0}, Softmax.backward(new double[] {inf, inf, 1}, new double[] {1, 3, 5}),
+                0.0);
     }
 
     @Test
