@@ -5,6 +5,9 @@ package org.softmaxcourse.info;
  * always finite relative of {@link KullbackLeibler}, between 0 (p = q) and log 2 (disjoint
  * supports), that is 1 bit. Its square root in bits is a metric.
  *
+ * <p>Never negative, and accurate to the last bit or two even for close p and q, where it is of
+ * the order of (p − q)² and the two halves of the definition cancel to rounding.
+ *
  * @see KullbackLeibler
  * @see <a href="https://en.wikipedia.org/wiki/Jensen%E2%80%93Shannon_divergence">Jensen–Shannon divergence</a>
  */
