@@ -63,6 +63,10 @@ public final class Logit implements Activation {
     @Override
     public double derivative(double p) {
         check(p);
+        if (p == 0) {
+            // +∞ from either side of a signed zero: 1/(−0.0·1) would be −∞.
+            return Double.POSITIVE_INFINITY;
+        }
         return 1.0 / (p * (1 - p));
     }
 

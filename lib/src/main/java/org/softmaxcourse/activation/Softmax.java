@@ -117,27 +117,119 @@ public final class Softmax {
     }
 
     /**
-     * The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T).
+     * The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T). Each entry
+     * is formed from the shifted exponentials eⱼ = e^(zⱼ/T − max) and their sum S as a single
+     * quotient, −eₐe_b/S² off the diagonal and eₐ(S − eₐ)/S² on it, with S − eₐ summed from the
+     * other terms: pₐ − pₐ² cancels when pₐ is near 1 (z = [0, −40] gave J₀₀ = 0 instead of
+     * 4.2e-18), and a product of two rounded probabilities carries both their errors.
      *
      * @param z the scores (logits), not empty
      * @param temperature the temperature T, finite and greater than 0
      * @return the Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T)
      */
     public static Matrix jacobian(double[] z, double temperature) {
-        double[] p = softmax(z, temperature);
-        int c = p.length;
+        softmax(z, temperature); // validates z and T as softmax does
+        Shifted s = Shifted.of(temperature == 1.0 ? z : scaled(z, temperature));
+        int c = z.length;
         double[] j = new double[c * c];
         for (int a = 0; a < c; a++) {
             for (int b = 0; b < c; b++) {
-                j[a * c + b] = ((a == b ? p[a] : 0.0) - p[a] * p[b]) / temperature;
+                j[a * c + b] = (a == b ? s.over(a, s.sumExcept(a)) : -s.over(a, s.e[b])) / temperature;
             }
         }
         return Matrix.wrap(c, c, j);
     }
 
     /**
+     * The shifted exponentials eⱼ = e^(zⱼ − max z) of a row (each with the TwoSum error of
+     * zⱼ − max put back, as in {@link #shiftedExp}) and their compensated sum S = sum + sumLo ≥ 1:
+     * pⱼ = eⱼ/S. For the Jacobian and the backward pass, whose entries are quotients of products
+     * of these.
+     */
+    private static final class Shifted {
+        final double[] e;
+        final double sum;
+        final double sumLo;
+
+        private Shifted(double[] e, double sum, double sumLo) {
+            this.e = e;
+            this.sum = sum;
+            this.sumLo = sumLo;
+        }
+
+        static Shifted of(double[] z) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double v : z) {
+                m = Math.max(m, v);
+            }
+            double[] e = new double[z.length];
+            for (int j = 0; j < z.length; j++) {
+                if (m == Double.POSITIVE_INFINITY) {
+                    // As softmax: the mass is shared by the +∞ entries.
+                    e[j] = z[j] == m ? 1.0 : 0.0;
+                    continue;
+                }
+                double d = z[j] - m;
+                // d = −∞: zⱼ is −∞, or zⱼ − m overflowed (a spread past MAX_VALUE); eⱼ is 0 either way.
+                if (d != Double.NEGATIVE_INFINITY) {
+                    double bb = d - z[j];
+                    double err = (z[j] - (d - bb)) - (m + bb);
+                    double x = Math.exp(d);
+                    e[j] = x + x * err;
+                }
+            }
+            double[] s = compensatedSum(e, -1);
+            return new Shifted(e, s[0], s[1]);
+        }
+
+        /** Σ_{j ≠ except} eⱼ as a head and a tail (Neumaier). */
+        static double[] compensatedSum(double[] e, int except) {
+            double s = 0;
+            double comp = 0;
+            for (int j = 0; j < e.length; j++) {
+                if (j != except) {
+                    double t = s + e[j];
+                    comp += Math.abs(s) >= Math.abs(e[j]) ? (s - t) + e[j] : (e[j] - t) + s;
+                    s = t;
+                }
+            }
+            double hi = s + comp;
+            return new double[] {hi, comp - (hi - s)};
+        }
+
+        /** S − eₐ, the sum of the other terms. */
+        double sumExcept(int a) {
+            return compensatedSum(e, a)[0];
+        }
+
+        /** eₐ·x/S², the product and the square taken with their fma-exact errors. */
+        double over(int a, double x) {
+            double sq = sum * sum;
+            double sqLo = Math.fma(sum, sum, -sq) + 2 * sum * sumLo;
+            double pr = e[a] * x;
+            double prLo = Math.fma(e[a], x, -pr);
+            double q = pr / sq;
+            return q + (Math.fma(-q, sq, pr) + prLo - q * sqLo) / sq;
+        }
+
+        /** eₐ·x/S. */
+        double overS(int a, double x) {
+            double pr = e[a] * x;
+            double prLo = Math.fma(e[a], x, -pr);
+            double q = pr / sum;
+            return q + (Math.fma(-q, sum, pr) + prLo - q * sumLo) / sum;
+        }
+    }
+
+    /**
      * Backpropagation through softmax: given g = ∂L/∂p, returns ∂L/∂z = Jᵀg = p ⊙ (g − ⟨p, g⟩)
      * without forming the C×C Jacobian.
+     *
+     * <p>When one class k has p<sub>k</sub> &gt; ½, gᵢ − ⟨p, g⟩ is computed relative to it, as
+     * (gᵢ − g<sub>k</sub>) − Σⱼ pⱼ(gⱼ − g<sub>k</sub>), which equals it because the probabilities sum
+     * to 1: the plain form cancels when p<sub>k</sub> is near 1 (for z = [0, −40] it gave 0 for
+     * the first component, whose true value is p₀p₁(g₀ − g₁)). The sum is compensated, and each
+     * component is the one quotient eᵢ·(…)/S of the shifted exponentials.
      *
      * @param z the scores (logits), not empty
      * @param upstream ∂L/∂(output), one entry per entry of {@code z}
@@ -148,15 +240,34 @@ public final class Softmax {
         Require.nonEmpty("upstream", upstream);
         double[] p = softmax(z);
         Require.sameLength("z", z, "upstream", upstream);
-        double dot = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] != 0) {
-                dot += p[i] * upstream[i];
+        Shifted e = Shifted.of(z);
+        int k = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[k]) {
+                k = i;
             }
         }
+        // Relative to g_k only when p_k > ½: elsewhere gᵢ − g_k could be far larger than gᵢ − ⟨p, g⟩.
+        double ref = p[k] > 0.5 ? upstream[k] : 0.0;
+        // Σⱼ eⱼ(gⱼ − ref), the products' fma errors and the additions' (Neumaier) carried along; / S
+        double s = 0;
+        double comp = 0;
+        for (int j = 0; j < p.length; j++) {
+            if (p[j] != 0) {
+                double d = upstream[j] - ref;
+                double term = e.e[j] * d;
+                double t = s + term;
+                comp += (Math.abs(s) >= Math.abs(term) ? (s - t) + term : (term - t) + s)
+                        + Math.fma(e.e[j], d, -term);
+                s = t;
+            }
+        }
+        double num = s + comp;
+        double shift = num / e.sum;
+        shift += (Math.fma(-shift, e.sum, num) + (comp - (num - s)) - shift * e.sumLo) / e.sum;
         double[] out = new double[p.length];
         for (int i = 0; i < p.length; i++) {
-            out[i] = p[i] == 0 ? 0.0 : p[i] * (upstream[i] - dot);
+            out[i] = p[i] == 0 ? 0.0 : e.overS(i, (upstream[i] - ref) - shift);
         }
         return out;
     }

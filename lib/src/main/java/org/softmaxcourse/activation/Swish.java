@@ -66,10 +66,33 @@ public final class Swish implements Activation {
     public double derivative(double z) {
         double bz = beta * z;
         if (Double.isInfinite(bz)) {
-            return bz > 0 ? 1.0 : 0.0;
+            // −0: the derivative is negative all along the left tail, as it underflows.
+            return bz > 0 ? 1.0 : -0.0;
+        }
+        if (bz < 0) {
+            return negativeSiluDerivative(bz);
         }
         double s = Sigmoid.sigmoid(bz);
         return s * (1.0 + bz * Sigmoid.sigmoid(-bz));
+    }
+
+    /**
+     * SiLU′(x) = σ(x)(1 + x·σ(−x)) for x &lt; 0, written as e·N/(1 + e)² with e = e<sup>x</sup> and
+     * N = 1 + x + e. N crosses 0 at the minimum of SiLU (x ≈ −1.2785), where the two forms of the
+     * derivative cancel; 1 + x is taken exactly (TwoSum), so N carries only the rounding of e, and
+     * (1 + e)² is a head and an fma-exact tail. Below x = −708, e is subnormal and is applied as
+     * e<sup>x/2</sup> twice, after N (σ(x) = e there to the last bit).
+     */
+    static double negativeSiluDerivative(double x) {
+        double s = 1 + x;
+        double sLo = (1 - s) + x;
+        if (x < -708) {
+            double h = Math.exp(0.5 * x);
+            return (s + sLo) * h * h;
+        }
+        double e = Math.exp(x);
+        double n = s + (e + sLo);
+        return ExpQuotients.eTimesOverOnePlusESquared(e, n);
     }
 
     /**

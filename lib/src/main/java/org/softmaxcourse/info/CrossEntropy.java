@@ -42,13 +42,13 @@ public final class CrossEntropy {
     public static double crossEntropy(double[] p, double[] q, Unit unit) {
         Measures.unit(unit);
         Measures.pair(p, q);
-        double h = 0;
+        Measures.Sum h = new Measures.Sum();
         for (int i = 0; i < p.length; i++) {
             if (p[i] > 0) {
-                h -= p[i] * Math.log(q[i]);
+                h.add(-p[i] * Math.log(q[i]));
             }
         }
-        return unit.fromNats(h);
+        return unit.fromNats(h.value());
     }
 
     /**

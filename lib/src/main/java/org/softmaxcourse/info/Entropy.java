@@ -37,13 +37,13 @@ public final class Entropy {
     public static double entropy(double[] p, Unit unit) {
         Measures.unit(unit);
         Measures.distribution("p", p);
-        double h = 0;
+        Measures.Sum h = new Measures.Sum();
         for (double pi : p) {
             if (pi > 0) {
-                h -= pi * Math.log(pi);
+                h.add(-pi * Math.log(pi));
             }
         }
-        return unit.fromNats(h);
+        return unit.fromNats(h.value());
     }
 
     /**

@@ -41,17 +41,19 @@ public final class KullbackLeibler {
     public static double divergence(double[] p, double[] q, Unit unit) {
         Measures.unit(unit);
         Measures.pair(p, q);
-        double d = 0;
+        Measures.Sum d = new Measures.Sum();
         for (int i = 0; i < p.length; i++) {
             if (p[i] > 0) {
-                d += Measures.term(p[i], q[i]);
+                d.add(Measures.term(p[i], q[i]));
             }
         }
-        return unit.fromNats(d);
+        return unit.fromNats(d.value());
     }
 
     /**
-     * KL([p, 1 − p] ‖ [q, 1 − q]) in nats, the two-outcome case.
+     * KL([p, 1 − p] ‖ [q, 1 − q]) in nats, the two-outcome case. Never negative, and accurate
+     * for close p and q and for tiny p or q: 1 − p is never formed where it would lose p (see
+     * {@link Divergences#binaryKl}).
      *
      * @param p the distribution (or probability) p
      * @param q the distribution (or probability) q
@@ -61,13 +63,6 @@ public final class KullbackLeibler {
     public static double binary(double p, double q) {
         Require.probability("p", p);
         Require.probability("q", q);
-        double d = 0;
-        if (p > 0) {
-            d += Measures.term(p, q);
-        }
-        if (p < 1) {
-            d += Measures.term(1 - p, 1 - q);
-        }
-        return d;
+        return Divergences.binaryKl(p, q);
     }
 }

@@ -87,8 +87,7 @@ final class CrossEntropyBatch {
 
     /** The per-sample losses reduced, with the gradient. */
     static LossResult<Matrix> result(double[] losses, Reduction how, double scale, int n, int c, double[] grad) {
-        double sum = Reduction.sum(losses);
-        double value = how == Reduction.MEAN ? sum * scale : sum;
+        double value = Reduction.scaled(Reduction.sum(losses), losses, how == Reduction.MEAN ? scale : 1.0);
         return new LossResult<>(losses, value, Matrix.wrap(n, c, grad), how);
     }
 }

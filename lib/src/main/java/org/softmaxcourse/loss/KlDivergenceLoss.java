@@ -203,7 +203,7 @@ public final class KlDivergenceLoss {
             losses[i] = l;
             sum += l;
         }
-        return new LossResult<>(losses, sum * scale, Matrix.wrap(n, c, grad), how);
+        return new LossResult<>(losses, Reduction.scaled(sum, losses, scale), Matrix.wrap(n, c, grad), how);
     }
 
     @Override

@@ -172,7 +172,7 @@ public final class NegativeLogLikelihood {
             }
             sum += losses[i];
         }
-        return new LossResult<>(losses, sum * scale, Matrix.wrap(n, c, grad), how);
+        return new LossResult<>(losses, Reduction.scaled(sum, losses, scale), Matrix.wrap(n, c, grad), how);
     }
 
     @Override

@@ -23,7 +23,24 @@ public enum Reduction {
 
     /** The reduced value of {@code losses}. */
     double reduce(double[] losses) {
-        return sum(losses) * scale(losses.length);
+        return scaled(sum(losses), losses, scale(losses.length));
+    }
+
+    /**
+     * sum·scale, the reduced value from the already taken sum of {@code losses}, for every loss
+     * of the package. When the sum overflowed to +∞ although the mean need not (one loss near
+     * the top of the double range, MAX_VALUE and 1 averaging to MAX_VALUE/2), the mean is taken
+     * again over the scaled losses; an infinite loss still gives ∞.
+     */
+    static double scaled(double sum, double[] losses, double scale) {
+        if (Double.isInfinite(sum) && scale < 1) {
+            double s = 0;
+            for (double v : losses) {
+                s += v * scale;
+            }
+            return s;
+        }
+        return sum * scale;
     }
 
     /**

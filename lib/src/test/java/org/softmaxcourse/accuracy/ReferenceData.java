@@ -22,6 +22,33 @@ final class ReferenceData {
     record VectorPoint(String function, int row, int label, int index, double expected) {
     }
 
+    /** A reference with its condition number κ (see {@link ConditionedPoint#bound}). */
+    record ConditionedPoint(String where, double expected, double kappa) {
+        /**
+         * The ULP bound at this point: {@code base} where κ ≤ 2 (the terms cancel at most one bit),
+         * base + κ where the quantity is ill-conditioned (κ &gt; 2).
+         */
+        double bound(double base) {
+            return kappa > 2 ? base + kappa : base;
+        }
+    }
+
+    /** A scalar derivative point: g′(x) with κ. */
+    record DerivativePoint(double x, double expected, double kappa) {
+    }
+
+    /** An information measure of (p, q) with κ; binary measures have one-entry p and q. */
+    record MeasurePoint(String function, double[] p, double[] q, double expected, double kappa) {
+    }
+
+    /** A softmax Jacobian or backward reference: case (z, upstream), index, κ. */
+    record SoftmaxPoint(String function, int caseIndex, int index, double expected, double kappa) {
+    }
+
+    /** The softmax cases: logits, and the upstream gradient (null for the Jacobian). */
+    record SoftmaxCase(double[] z, double[] upstream) {
+    }
+
     private ReferenceData() {
     }
 
@@ -57,6 +84,51 @@ final class ReferenceData {
         return out;
     }
 
+    /** Derivative points by function name (e.g. {@code gelu_exact'}), in file order. */
+    static Map<String, List<DerivativePoint>> derivative() {
+        Map<String, List<DerivativePoint>> out = new LinkedHashMap<>();
+        for (String[] f : lines("derivative.csv")) {
+            out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new DerivativePoint(
+                    Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+        }
+        return out;
+    }
+
+    static List<MeasurePoint> measure() {
+        List<MeasurePoint> out = new ArrayList<>();
+        for (String[] f : lines("measure.csv")) {
+            out.add(new MeasurePoint(f[0], doubles(f[1]), doubles(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4])));
+        }
+        return out;
+    }
+
+    static List<SoftmaxCase> softmaxCases() {
+        List<SoftmaxCase> out = new ArrayList<>();
+        for (String[] f : lines("softmax_cases.csv")) {
+            out.add(new SoftmaxCase(doubles(f[1]), f.length < 3 || f[2].isEmpty() ? null : doubles(f[2])));
+        }
+        return out;
+    }
+
+    static List<SoftmaxPoint> softmaxDerivative() {
+        List<SoftmaxPoint> out = new ArrayList<>();
+        for (String[] f : lines("softmax_derivative.csv")) {
+            out.add(new SoftmaxPoint(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4])));
+        }
+        return out;
+    }
+
+    private static double[] doubles(String spaceSeparated) {
+        String[] v = spaceSeparated.split(" ");
+        double[] out = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = Double.parseDouble(v[j]);
+        }
+        return out;
+    }
+
     /** The data lines, split at commas: comments (#) and the header line are skipped. */
     private static List<String[]> lines(String file) {
         String resource = "/org/softmaxcourse/reference/" + file;
@@ -75,7 +147,7 @@ final class ReferenceData {
                     header = false;
                     continue;
                 }
-                out.add(line.split(","));
+                out.add(line.split(",", -1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
