@@ -83,16 +83,17 @@ public final class WeightTemplates {
                 g.drawString(name, x0 + (imageSide - fm.stringWidth(name)) / 2, y0 + imageSide + fm.getAscent() + 4);
             }
             int y = image.getHeight() - legend + 8;
-            int barWidth = Math.min(240, image.getWidth() - 2 * pad - 200);
+            String lo = String.format(java.util.Locale.ROOT, "%.2g", -max);
+            String hi = String.format(java.util.Locale.ROOT, "+%.2g  weight (blue raises the score)", max);
+            int left = pad + fm.stringWidth(lo) + 4;
+            int barWidth = Math.max(40, Math.min(240, image.getWidth() - left - fm.stringWidth(hi) - pad - 8));
             for (int i = 0; i < barWidth; i++) {
                 g.setColor(colour((2.0 * i / (barWidth - 1) - 1) * max, max));
-                g.fillRect(pad + 90 + i, y, 1, 14);
+                g.fillRect(left + i, y, 1, 14);
             }
             g.setColor(Color.BLACK);
-            String lo = String.format(java.util.Locale.ROOT, "%.2g", -max);
-            String hi = String.format(java.util.Locale.ROOT, "+%.2g", max);
-            g.drawString(lo, pad + 86 - fm.stringWidth(lo), y + 12);
-            g.drawString(hi + "  weight (blue raises the class's score)", pad + 94 + barWidth, y + 12);
+            g.drawString(lo, pad, y + 12);
+            g.drawString(hi, left + barWidth + 4, y + 12);
         } finally {
             g.dispose();
         }
