@@ -49,6 +49,7 @@ _HEADER = re.compile(r"^=== (\S+\.ipynb): (Exercise \d+)\s*$")
 
 # ---------------------------------------------------------------- pure logic
 
+
 def source_of(cell):
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else src
@@ -64,7 +65,7 @@ def parse_solutions(text):
         if header:
             key = (header.group(1), header.group(2))
             if key in out:
-                raise ValueError("line %d: a second model answer for %s %s" % (number, *key))
+                raise ValueError(f"line {number}: a second model answer for {key[0]} {key[1]}")
             out[key] = {"answer": [], "wrong": None}
             part = "answer"
             continue
@@ -74,13 +75,13 @@ def parse_solutions(text):
             continue
         if key is None:
             if line.strip() and not line.startswith("#"):
-                raise ValueError("line %d: text before the first '=== <notebook>: Exercise N' header" % number)
+                raise ValueError(f"line {number}: text before the first '=== <notebook>: Exercise N' header")
             continue
         out[key][part].append(line)
     for key, entry in out.items():
         entry["answer"] = "\n".join(entry["answer"]).strip("\n")
         if not entry["answer"].strip():
-            raise ValueError("%s %s: the model answer is empty" % key)
+            raise ValueError("{} {}: the model answer is empty".format(*key))
         if entry["wrong"] is not None:
             entry["wrong"] = "\n".join(entry["wrong"]).strip("\n")
     return out
@@ -96,12 +97,12 @@ def exercises(nb):
         match = _CHECK.search(source_of(cell))
         if match:
             if last_code is None:
-                raise ValueError("%s has no answer cell before it" % match.group(1))
+                raise ValueError(f"{match.group(1)} has no answer cell before it")
             found.append((match.group(1), last_code, i))
         last_code = i
     titles = [t for t, _, _ in found]
     if len(set(titles)) != len(titles):
-        raise ValueError("an exercise title appears twice: %s" % titles)
+        raise ValueError(f"an exercise title appears twice: {titles}")
     return found
 
 
@@ -117,25 +118,25 @@ def static_problems(name, nb, solutions):
     problems = []
     for title, _, _ in found:
         if (name, title) not in solutions:
-            problems.append("%s: %s has no model answer in %s" % (name, title, SOLUTIONS.name))
+            problems.append(f"{name}: {title} has no model answer in {SOLUTIONS.name}")
     titles = {t for t, _, _ in found}
     for nb_name, title in solutions:
         if nb_name == name and title not in titles:
-            problems.append("%s: %s has a model answer but no check cell" % (name, title))
+            problems.append(f"{name}: {title} has a model answer but no check cell")
     if found and summary_count(nb) != len(found):
-        problems.append("%s: the last code cell must be Exercise.summary(%d), found %s"
-                        % (name, len(found), summary_count(nb)))
+        problems.append(f"{name}: the last code cell must be Exercise.summary({len(found)}), found {summary_count(nb)}")
     return problems
 
 
 def augmented(nb, name, solutions):
     """A copy of nb with wrong attempts and model answers, each followed by its check again."""
     import copy
+
     out = copy.deepcopy(nb)
     cells = []
     found = {check: (title, answer) for title, answer, check in exercises(nb)}
-    for i, cell in enumerate(nb["cells"]):
-        cell = copy.deepcopy(cell)
+    for i, original in enumerate(nb["cells"]):
+        cell = copy.deepcopy(original)
         if i in found:
             title = found[i][0]
             cell.setdefault("metadata", {})["exercise_test"] = {"title": title, "role": "starter"}
@@ -145,11 +146,18 @@ def augmented(nb, name, solutions):
                 code = entry["wrong"] if role == "wrong" else entry["answer"]
                 if code is None:
                     continue
-                cells.append({"cell_type": "code", "execution_count": None, "outputs": [], "source": code,
-                              "id": "exercise-test-%d-%s-answer" % (i, role),
-                              "metadata": {"exercise_test": {"title": title, "role": role + " answer"}}})
+                cells.append(
+                    {
+                        "cell_type": "code",
+                        "execution_count": None,
+                        "outputs": [],
+                        "source": code,
+                        "id": f"exercise-test-{i}-{role}-answer",
+                        "metadata": {"exercise_test": {"title": title, "role": role + " answer"}},
+                    }
+                )
                 check = copy.deepcopy(nb["cells"][i])
-                check["id"] = "exercise-test-%d-%s" % (i, role)
+                check["id"] = f"exercise-test-{i}-{role}"
                 check["metadata"] = {"exercise_test": {"title": title, "role": role}}
                 cells.append(check)
         else:
@@ -165,7 +173,7 @@ def report_of(cell):
             text = source_of({"source": output.get("text", "")})
             for line in text.splitlines():
                 if line.startswith(REPORT_PREFIX):
-                    return json.loads(line[len(REPORT_PREFIX):])
+                    return json.loads(line[len(REPORT_PREFIX) :])
     return None
 
 
@@ -173,7 +181,9 @@ def errors_of(cell):
     msgs = []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
-            msgs.append("%s: %s" % (output.get("ename", ""), re.sub(r"\x1b\[[0-9;]*m", "", output.get("evalue", ""))[:300]))
+            msgs.append(
+                "{}: {}".format(output.get("ename", ""), re.sub(r"\x1b\[[0-9;]*m", "", output.get("evalue", ""))[:300])
+            )
     return msgs
 
 
@@ -191,7 +201,7 @@ def judge(role, report):
             return "every check passes on the unedited starter"
         return None
     if not report["attempted"]:
-        return "the %s answer still counts as not attempted" % role
+        return f"the {role} answer still counts as not attempted"
     if role == "wrong":
         if passed_all:
             return "the wrong attempt passes every check"
@@ -206,6 +216,7 @@ def judge(role, report):
 
 # ---------------------------------------------------------------- execution
 
+
 def execute(nb, kernel, timeout, startup_timeout, start_retries, log):
     import nbformat
     from nbclient import NotebookClient
@@ -215,9 +226,19 @@ def execute(nb, kernel, timeout, startup_timeout, start_retries, log):
     while True:
         run = nbformat.from_dict(json.loads(json.dumps(nb)))
         started = {}
-        client = NotebookClient(run, kernel_name=kernel, timeout=timeout, startup_timeout=startup_timeout,
-                                allow_errors=True, resources={"metadata": {"path": str(NOTEBOOKS_DIR)}})
-        client.on_cell_start = lambda cell, cell_index: started.setdefault("cell", cell_index)
+
+        def mark_started(cell, cell_index, started=started):
+            started.setdefault("cell", cell_index)
+
+        client = NotebookClient(
+            run,
+            kernel_name=kernel,
+            timeout=timeout,
+            startup_timeout=startup_timeout,
+            allow_errors=True,
+            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+        )
+        client.on_cell_start = mark_started
         try:
             with open(os.devnull, "wb") as sink:
                 client.execute(stdout=sink, stderr=sink)
@@ -225,16 +246,17 @@ def execute(nb, kernel, timeout, startup_timeout, start_retries, log):
         except (RuntimeError, TimeoutError, DeadKernelError) as e:
             if "cell" not in started and retries < start_retries:
                 retries += 1
-                log("RETRY: kernel start failed (%s: %s); retry %d of %d" % (type(e).__name__, str(e)[:120],
-                                                                           retries, start_retries))
+                reason = f"{type(e).__name__}: {str(e)[:120]}"
+                log(f"RETRY: kernel start failed ({reason}); retry {retries} of {start_retries}")
                 continue
-            return run, "%s: %s" % (type(e).__name__, str(e)[:300])
+            return run, f"{type(e).__name__}: {str(e)[:300]}"
         finally:
             atexit.unregister(client._cleanup_kernel)
 
 
 def test_notebook(path, solutions, args):
     import nbformat
+
     nb = nbformat.read(str(path), as_version=4)
     name = path.name
     problems = static_problems(name, nb, solutions)
@@ -242,22 +264,28 @@ def test_notebook(path, solutions, args):
     if problems or not counts["exercises"]:
         return counts, problems
     began = time.monotonic()
-    run, fatal = execute(augmented(nb, name, solutions), args.kernel, args.timeout, args.startup_timeout,
-                         args.start_retries, lambda s: print("  " + s, flush=True))
+    run, fatal = execute(
+        augmented(nb, name, solutions),
+        args.kernel,
+        args.timeout,
+        args.startup_timeout,
+        args.start_retries,
+        lambda s: print("  " + s, flush=True),
+    )
     if fatal:
-        return counts, ["%s: %s" % (name, fatal)]
+        return counts, [f"{name}: {fatal}"]
     for cell in run.cells:
         tag = cell.get("metadata", {}).get("exercise_test")
         if not tag:
             continue
         title, role = tag["title"], tag["role"]
         for err in errors_of(cell):
-            problems.append("%s: %s, %s: %s" % (name, title, role, err))
+            problems.append(f"{name}: {title}, {role}: {err}")
         if role.endswith(" answer"):
             continue
         problem = judge(role, report_of(cell))
         if problem:
-            problems.append("%s: %s, %s: %s" % (name, title, role, problem))
+            problems.append(f"{name}: {title}, {role}: {problem}")
         else:
             counts[role] += 1
     counts["seconds"] = round(time.monotonic() - began, 1)
@@ -268,35 +296,43 @@ def run(args):
     solutions = parse_solutions(SOLUTIONS.read_text(encoding="utf-8"))
     paths = [NOTEBOOKS_DIR / n for n in args.notebooks] if args.notebooks else sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_GLOB))
     names = {p.name for p in sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_GLOB))}
-    all_problems = [("%s: model answers for a notebook that does not exist" % n)
-                    for n in sorted({k[0] for k in solutions}) if n not in names]
+    all_problems = [
+        (f"{n}: model answers for a notebook that does not exist")
+        for n in sorted({k[0] for k in solutions})
+        if n not in names
+    ]
     results = {}
     if args.check_only:
         import nbformat
+
         for path in paths:
             all_problems += static_problems(path.name, nbformat.read(str(path), as_version=4), solutions)
     else:
         os.environ["SOFTMAX_EXERCISE_REPORT"] = "1"
         for path in paths:
-            print("exercises: %s" % path.name, flush=True)
+            print(f"exercises: {path.name}", flush=True)
             counts, problems = test_notebook(path, solutions, args)
             results[path.name] = counts
             all_problems += problems
-            print("  %d exercises: %d starters not attempted and failing, %d wrong attempts with hints, "
-                  "%d model answers passing%s" % (counts["exercises"], counts["starter"], counts["wrong"],
-                                                 counts["solution"],
-                                                 ", %.1f s" % counts["seconds"] if "seconds" in counts else ""),
-                  flush=True)
+            seconds = f", {counts['seconds']:.1f} s" if "seconds" in counts else ""
+            print(
+                f"  {counts['exercises']} exercises: {counts['starter']} starters not attempted and failing, "
+                f"{counts['wrong']} wrong attempts with hints, {counts['solution']} model answers passing{seconds}",
+                flush=True,
+            )
             for p in problems:
                 print("  FAIL: " + p, flush=True)
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.report).write_text(json.dumps({"notebooks": results, "problems": all_problems}, indent=1) + "\n",
-                                     encoding="utf-8")
+        Path(args.report).write_text(
+            json.dumps({"notebooks": results, "problems": all_problems}, indent=1) + "\n", encoding="utf-8"
+        )
     total = {k: sum(c.get(k, 0) for c in results.values()) for k in ("exercises", "starter", "wrong", "solution")}
     if not args.check_only:
-        print("exercise tests: %(exercises)d exercises; %(starter)d starters, %(wrong)d wrong attempts and "
-              "%(solution)d model answers behave as they must" % total)
+        print(
+            f"exercise tests: {total['exercises']} exercises; {total['starter']} starters, {total['wrong']} wrong "
+            f"attempts and {total['solution']} model answers behave as they must"
+        )
     for p in all_problems:
         print("FAIL: " + p, file=sys.stderr)
     return 1 if all_problems else 0
@@ -304,26 +340,39 @@ def run(args):
 
 # ---------------------------------------------------------------- self-test
 
+
 def self_test():
-    text = ("# comment\n=== 01-a.ipynb: Exercise 1\ndouble x = 1;\n\n--- wrong\ndouble x = 2;\n"
-            "=== 01-a.ipynb: Exercise 2\nint n = 3;\n")
+    text = (
+        "# comment\n=== 01-a.ipynb: Exercise 1\ndouble x = 1;\n\n--- wrong\ndouble x = 2;\n"
+        "=== 01-a.ipynb: Exercise 2\nint n = 3;\n"
+    )
     sol = parse_solutions(text)
     assert sol[("01-a.ipynb", "Exercise 1")] == {"answer": "double x = 1;", "wrong": "double x = 2;"}, sol
     assert sol[("01-a.ipynb", "Exercise 2")]["wrong"] is None
-    for bad in ("stray\n=== 01-a.ipynb: Exercise 1\nx\n", "=== 01-a.ipynb: Exercise 1\n\n",
-                "=== 01-a.ipynb: Exercise 1\nx\n=== 01-a.ipynb: Exercise 1\ny\n"):
+    for bad in (
+        "stray\n=== 01-a.ipynb: Exercise 1\nx\n",
+        "=== 01-a.ipynb: Exercise 1\n\n",
+        "=== 01-a.ipynb: Exercise 1\nx\n=== 01-a.ipynb: Exercise 1\ny\n",
+    ):
         try:
             parse_solutions(bad)
         except ValueError:
             pass
         else:
-            raise AssertionError("accepted: %r" % bad)
+            raise AssertionError(f"accepted: {bad!r}")
 
     def code(src, **meta):
         return {"cell_type": "code", "source": src, "metadata": meta, "outputs": [], "execution_count": None}
-    nb = {"cells": [code("%jars x.jar"), {"cell_type": "markdown", "source": "1. …", "metadata": {}},
-                    code("double x = Double.NaN;"), code('Exercise.check("Exercise 1: x", t -> {});'),
-                    code("Exercise.summary(1);")]}
+
+    nb = {
+        "cells": [
+            code("%jars x.jar"),
+            {"cell_type": "markdown", "source": "1. …", "metadata": {}},
+            code("double x = Double.NaN;"),
+            code('Exercise.check("Exercise 1: x", t -> {});'),
+            code("Exercise.summary(1);"),
+        ]
+    }
     assert exercises(nb) == [("Exercise 1", 2, 3)]
     assert summary_count(nb) == 1
     assert static_problems("01-a.ipynb", nb, sol) == ["01-a.ipynb: Exercise 2 has a model answer but no check cell"]
@@ -333,9 +382,19 @@ def self_test():
     assert aug["cells"][6]["source"] == "double x = 1;"
 
     def line(attempted, passed, hint="h"):
-        payload = {"attempted": attempted, "checks": {"passed": passed, "cases": [
-            {"name": "c", "outcome": "passed" if passed else "failed", "message": "m", "hint": hint}]}}
-        return {"outputs": [{"output_type": "stream", "name": "stdout", "text": "x\n" + REPORT_PREFIX + json.dumps(payload)}]}
+        payload = {
+            "attempted": attempted,
+            "checks": {
+                "passed": passed,
+                "cases": [{"name": "c", "outcome": "passed" if passed else "failed", "message": "m", "hint": hint}],
+            },
+        }
+        return {
+            "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "x\n" + REPORT_PREFIX + json.dumps(payload)}
+            ]
+        }
+
     assert judge("starter", report_of(line(False, False))) is None
     assert "counts as attempted" in judge("starter", report_of(line(True, False)))
     assert "every check passes" in judge("starter", report_of(line(False, True)))
