@@ -1,6 +1,5 @@
 package org.softmaxcourse.classify;
 
-import java.util.function.UnaryOperator;
 import org.softmaxcourse.numeric.Matrix;
 
 /**
@@ -11,45 +10,25 @@ import org.softmaxcourse.numeric.Matrix;
  */
 public interface DecisionRule {
 
-    /** A short name for legends and tables, e.g. {@code "one-vs-one (majority vote)"}. */
+    /**
+     * A short name for legends and tables, e.g. {@code "one-vs-one (majority vote)"}.
+     *
+     * @return a short name for legends and tables
+     */
     String name();
 
-    /** The number of classes C. */
+    /**
+     * The number of classes C.
+     *
+     * @return the number of classes C
+     */
     int classes();
 
-    /** The decision for every row of {@code x}. */
-    Decisions decide(Matrix x);
-
     /**
-     * This rule applied after {@code preprocess}: for example {@code
-     * rule.after(standardiser::transform)} decides on raw measurements for a model trained on
-     * standardised ones, so that a picture can be drawn in the original units.
+     * The decision for every row of {@code x}.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the decision for every row of {@code x}
      */
-    default DecisionRule after(UnaryOperator<Matrix> preprocess) {
-        if (preprocess == null) {
-            throw new IllegalArgumentException("preprocess is null");
-        }
-        DecisionRule inner = this;
-        return new DecisionRule() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public int classes() {
-                return inner.classes();
-            }
-
-            @Override
-            public Decisions decide(Matrix x) {
-                return inner.decide(preprocess.apply(x));
-            }
-
-            @Override
-            public String toString() {
-                return inner + " after preprocessing";
-            }
-        };
-    }
+    Decisions decide(Matrix x);
 }

@@ -3,6 +3,7 @@ package org.softmaxcourse.derivation;
 import java.util.Random;
 import org.softmaxcourse.activation.Logit;
 import org.softmaxcourse.activation.Sigmoid;
+import org.softmaxcourse.activation.Softplus;
 import org.softmaxcourse.numeric.Matrix;
 
 import static org.softmaxcourse.derivation.Inputs.*;
@@ -52,7 +53,7 @@ final class SigmoidFromLogOdds {
                                 + "sigmoid, maps η back to the mean ŷ.",
                         StepCheck.scalar(py, s -> Math.pow(s.z(), s.y()) * Math.pow(1 - s.z(), 1 - s.y()), s -> {
                             double eta = Logit.logit(s.z());
-                            return Math.exp(s.y() * eta - Sigmoid.softplus(eta));
+                            return Math.exp(s.y() * eta - Softplus.softplus(eta));
                         }).describedBy(s -> "ŷ = " + Matrix.format(s.z()) + ", y = " + Matrix.format(s.y()))
                                 .tolerance(1e-15, 1e-12))
                 .step("the logit inverts the sigmoid",
