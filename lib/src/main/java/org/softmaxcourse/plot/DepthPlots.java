@@ -6,7 +6,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.softmaxcourse.depth.GradientFlow;
+import org.softmaxcourse.gradcheck.GradientFlow;
 
 /** Charts of gradients through depth ({@link GradientFlow}), built and returned, never shown. */
 public final class DepthPlots {

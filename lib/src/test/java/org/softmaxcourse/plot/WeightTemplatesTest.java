@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.softmaxcourse.activation.Relu;
 import org.softmaxcourse.activation.Sigmoid;
-import org.softmaxcourse.depth.GradientFlow;
+import org.softmaxcourse.gradcheck.GradientFlow;
 import org.softmaxcourse.numeric.Matrix;
 
 class WeightTemplatesTest {

@@ -1,4 +1,4 @@
-package org.softmaxcourse.depth;
+package org.softmaxcourse.gradcheck;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.softmaxcourse.depth;
+package org.softmaxcourse.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
