@@ -49,6 +49,8 @@ public final class GradientFlow {
      * @param batch  m ≥ 1 input rows
      * @param gain   weight scale, &gt; 0: entries have standard deviation gain / √n
      * @param seed   inputs, weights and the top gradient direction
+     * @return the gradient norms and output statistics of every layer
+     * @throws IllegalArgumentException when g is null, a size is below 1 or the gain is not positive and finite
      */
     public static GradientFlow atInitialisation(Activation g, int layers, int width, int batch, double gain, long seed) {
         if (g == null) {
@@ -115,42 +117,74 @@ public final class GradientFlow {
         return new GradientFlow(g.name(), gain, norms, mean, positiveShare, dead);
     }
 
-    /** The activation's name. */
+    /**
+     * The activation's name.
+     *
+     * @return the name, as {@link Activation#name()} gives it
+     */
     public String activation() {
         return activation;
     }
 
-    /** The weight gain the stack was built with. */
+    /**
+     * The weight gain the stack was built with.
+     *
+     * @return the gain: weights have standard deviation gain / √n
+     */
     public double gain() {
         return gain;
     }
 
-    /** The number of layers L. */
+    /**
+     * The number of layers.
+     *
+     * @return L
+     */
     public int layers() {
         return gradientNorms.length;
     }
 
-    /** ‖∂/∂Wₗ‖ for l = 1 … L (index 0 is the first layer, next to the input). */
+    /**
+     * The gradient norm of every layer.
+     *
+     * @return ‖∂/∂Wₗ‖ for l = 1 … L (index 0 is the first layer, next to the input), a copy
+     */
     public double[] gradientNorms() {
         return gradientNorms.clone();
     }
 
-    /** The gradient norm of the first layer over that of the last: how much survives the trip down. */
+    /**
+     * How much gradient survives the trip down.
+     *
+     * @return the gradient norm of the first layer over that of the last
+     */
     public double firstOverLast() {
         return gradientNorms[0] / gradientNorms[gradientNorms.length - 1];
     }
 
-    /** The mean output of each layer, hₗ averaged over the batch and the units. */
+    /**
+     * The mean output of each layer.
+     *
+     * @return hₗ averaged over the batch and the units, for l = 1 … L, a copy
+     */
     public double[] meanOutputs() {
         return meanOutputs.clone();
     }
 
-    /** The share of each layer's outputs that is strictly positive. */
+    /**
+     * The share of each layer's outputs that is strictly positive.
+     *
+     * @return one share in [0, 1] per layer, a copy
+     */
     public double[] positiveOutputShare() {
         return positiveOutputShare.clone();
     }
 
-    /** The share of each layer's units whose g′(z) is 0 for every input of the batch (dead units). */
+    /**
+     * The share of each layer's dead units: those whose g′(z) is 0 for every input of the batch.
+     *
+     * @return one share in [0, 1] per layer, a copy
+     */
     public double[] deadUnitShare() {
         return deadUnitShare.clone();
     }
