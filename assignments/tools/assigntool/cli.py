@@ -2,20 +2,22 @@
 
 import argparse
 import concurrent.futures as cf
+import hashlib
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import sys
 import tempfile
 import time
 import traceback
+import unicodedata
 import warnings
 
 import nbformat
 
-from . import VERSION, fmt, grading
+from . import VERSION, fmt, grading, probe
+from . import sandbox as sandboxes
 
 TOOLS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSIGNMENTS = os.path.dirname(TOOLS)
@@ -41,8 +43,16 @@ class Options:
         self.startup_timeout = a.startup_timeout
         self.start_attempts = a.start_attempts
         self.jvm_options = a.jvm_options
+        self.isolation = getattr(a, "isolation", "bwrap")
+        self.heap_mb = getattr(a, "heap_mb", 512)
+        self.memory_mb = getattr(a, "memory_mb", 1536)
 
     def check(self):
+        if self.isolation == "bwrap":
+            why = sandboxes.available()
+            if why:
+                raise SystemExit(f"error: cannot isolate submissions: {why}; pass --isolation none only where "
+                                 "each submission already runs in a throwaway container")
         if not os.path.exists(self.jar):
             raise SystemExit(f"error: the course jar {self.jar} does not exist; build it with "
                              "'mvn -B -q -pl lib package -DskipTests' (or pass --jar)")
@@ -53,11 +63,14 @@ class Options:
             raise SystemExit(f"error: no Jupyter kernel named {self.kernel!r}; install the course's kernel "
                              "(bin/ setup), or set JUPYTER_PATH or --kernel")
 
-    def task(self, master, assignment, student, submission, keep=None):
+    def task(self, master, assignment, student, submission, keep=None, reference=None, file=None):
         return {"master": os.path.abspath(master), "assignment": assignment, "student": student,
-                "submission": os.path.abspath(submission), "jar": self.jar, "kernel": self.kernel,
+                "submission": os.path.abspath(submission), "file": file or os.path.basename(submission),
+                "jar": self.jar, "kernel": self.kernel,
                 "timeout": self.timeout, "startup_timeout": self.startup_timeout,
-                "start_attempts": self.start_attempts, "jvm_options": self.jvm_options, "keep_notebook": keep}
+                "start_attempts": self.start_attempts, "jvm_options": self.jvm_options, "keep_notebook": keep,
+                "isolation": self.isolation, "heap_mb": self.heap_mb, "memory_mb": self.memory_mb,
+                "reference": reference}
 
 
 def assignment_name(path):
@@ -75,89 +88,132 @@ def write_notebook(nb, path):
 # grade
 
 def find_submissions(folder, name):
-    """[(student, path)] and [warnings]: <folder>/<student>.ipynb or <folder>/<student>/<...>.ipynb."""
+    """[(student, path, original name)] and [warnings]: <folder>/<student>.ipynb or
+    <folder>/<student>/<...>.ipynb. Ids keep Unicode letters (grading.student_id); two originals
+    that map to the same id both get a stable suffix from their original name, so neither
+    overwrites the other and every rerun gives the same ids."""
     found, problems = [], []
     for entry in sorted(os.listdir(folder)):
         if entry.startswith("."):
             continue
         p = os.path.join(folder, entry)
         if os.path.isfile(p) and entry.endswith(".ipynb"):
-            found.append((entry[:-len(".ipynb")], p))
+            found.append((entry[: -len(".ipynb")], p, entry))
         elif os.path.isdir(p):
             nbs = sorted(f for f in os.listdir(p) if f.endswith(".ipynb") and not f.startswith("."))
             if name + ".ipynb" in nbs:
-                found.append((entry, os.path.join(p, name + ".ipynb")))
+                found.append((entry, os.path.join(p, name + ".ipynb"), entry + "/" + name + ".ipynb"))
             elif len(nbs) == 1:
-                found.append((entry, os.path.join(p, nbs[0])))
+                found.append((entry, os.path.join(p, nbs[0]), entry + "/" + nbs[0]))
             else:
                 problems.append(f"{entry}: {len(nbs)} notebooks and none named {name}.ipynb; skipped")
+    ids = {}
+    for student, _, original in found:
+        ids.setdefault(grading.student_id(student), []).append(original)
     clean = []
-    for student, path in found:
-        safe = re.sub(r"[^A-Za-z0-9_.@+-]", "_", student) or "_"
-        clean.append((safe, path))
+    for student, path, original in found:
+        sid = grading.student_id(student)
+        if len(ids[sid]) > 1:
+            suffix = hashlib.sha256(unicodedata.normalize("NFC", original).encode("utf-8")).hexdigest()[:6]
+            problems.append(
+                f"{original}: its id {sid} is shared with {len(ids[sid]) - 1} other submission(s); "
+                f"graded as {sid}~{suffix}"
+            )
+            sid = f"{sid}~{suffix}"
+        clean.append((sid, path, original))
     return clean, problems
 
 
-def _already_graded(out_dir, student, submission, master):
-    p = os.path.join(out_dir, "students", student, "record.json")
-    try:
-        with open(p, encoding="utf-8") as f:
-            r = json.load(f)
-    except (OSError, json.JSONDecodeError):
-        return False
-    return (r.get("status") in ("graded", "invalid") and r.get("tool") == VERSION
-            and r.get("submission_sha") == grading.sha(submission) and r.get("master_sha") == grading.sha(master))
+def reference(opts, master):
+    """The reference run of ``master`` (in a worker process: it enters its own network namespace)."""
+    ctx = multiprocessing.get_context("spawn")
+    task = opts.task(master, assignment_name(master), "reference", master)
+    with cf.ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        return pool.submit(grading.reference_one, task).result()
 
 
-def grade_batch(opts, master, submissions, out_dir, force=False, quiet=False, keep=False):
-    """Grades [(student, path)] into out_dir; returns (records of this run, skipped students, seconds)."""
+def grade_batch(opts, master, submissions, out_dir, force=False, quiet=False, keep=False, ref=None):
+    """Grades [(student, path[, original])] into out_dir; returns (records of this run, skipped
+    students, seconds). grades.csv and totals.csv list exactly these submissions."""
     name = assignment_name(master)
     os.makedirs(out_dir, exist_ok=True)
-    secrets_ = sorted(fmt.secret_lines(grading.read_notebook(master)), key=len, reverse=True)
-    todo, skipped = [], []
-    for student, path in submissions:
-        if not force and _already_graded(out_dir, student, path, master):
-            skipped.append(student)
-        else:
-            todo.append((student, path))
-    t0 = time.monotonic()
+    key = grading.grader_key(out_dir)
     log = (lambda m: None) if quiet else say
-    log(f"grading {len(todo)} submission{'s' if len(todo) != 1 else ''} of {name} on {opts.workers} worker"
-        f"{'s' if opts.workers != 1 else ''} (kernel {opts.kernel}, cell timeout {opts.timeout:g} s)"
-        + (f"; {len(skipped)} already graded, skipped (--force regrades)" if skipped else ""))
+    secrets_ = sorted(fmt.secret_lines(grading.read_notebook(master)), key=len, reverse=True)
+    master_sha = grading.sha(master)
+    subs = [(s[0], s[1], s[2] if len(s) > 2 else os.path.basename(s[1])) for s in submissions]
+    todo, skipped, done = [], [], {}
+    for student, path, original in subs:
+        rec, why = grading.load_record(out_dir, student, key)
+        if why:
+            log(f"warning: {student}: {why}; graded again")
+        if (
+            not force
+            and rec is not None
+            and rec.get("status") in ("graded", "invalid")
+            and rec.get("tool") == VERSION
+            and rec.get("submission_sha") == grading.sha(path)
+            and rec.get("master_sha") == master_sha
+            and rec.get("file") == original
+        ):
+            skipped.append(student)
+            done[student] = rec
+        else:
+            todo.append((student, path, original))
+    t0 = time.monotonic()
+    log(
+        f"grading {len(todo)} submission{'s' if len(todo) != 1 else ''} of {name} on {opts.workers} worker"
+        f"{'s' if opts.workers != 1 else ''} (kernel {opts.kernel}, isolation {opts.isolation}, cell timeout "
+        f"{opts.timeout:g} s)" + (f"; {len(skipped)} already graded, skipped (--force regrades)" if skipped else "")
+    )
     records = []
     if todo:
+        if ref is None:
+            ref = reference(opts, master)
+            log(f"reference run of the solution: {ref['seconds']:.1f} s")
+        if ref["problems"]:
+            raise SystemExit(
+                "error: the solution does not pass its own tests, so nothing can be graded against it "
+                "(run validate):\n  " + "\n  ".join(ref["problems"])
+            )
         keep_dir = os.path.join(out_dir, "_instructor") if keep else None
         if keep_dir:
             os.makedirs(keep_dir, exist_ok=True)
-        tasks = [opts.task(master, name, s, p, os.path.join(keep_dir, s + ".ipynb") if keep_dir else None)
-                 for s, p in todo]
+        tasks = [
+            opts.task(master, name, s, p, os.path.join(keep_dir, s + ".ipynb") if keep_dir else None,
+                      ref["questions"], original)
+            for s, p, original in todo
+        ]
         ctx = multiprocessing.get_context("spawn")
-        width = max(len(s) for s, _ in todo)
+        width = max(len(s) for s, _, _ in todo)
         with cf.ProcessPoolExecutor(max_workers=min(opts.workers, len(tasks)), mp_context=ctx) as pool:
             futures = {pool.submit(grading.grade_one, t): t for t in tasks}
             for n, fut in enumerate(cf.as_completed(futures), 1):
                 t = futures[fut]
                 try:
                     rec = fut.result()
-                except Exception as e:   # noqa: BLE001 - a grader bug must not lose the others
-                    rec = {"student": t["student"], "assignment": name, "tool": VERSION, "status": "error",
-                           "submission": t["submission"], "notes": [], "questions": [], "score": 0, "max": 0,
-                           "seconds": 0, "events": [f"grader error: {type(e).__name__}: {e}",
-                                                    traceback.format_exc()[-1500:]]}
-                grading.write_student(out_dir, rec, secrets_)
-                grading.write_sheets(out_dir, grading.load_records(out_dir))
+                except Exception as e:  # a grader bug must not lose the others
+                    rec = {
+                        "student": t["student"], "file": t["file"], "assignment": name, "tool": VERSION,
+                        "status": "error", "submission": t["submission"], "notes": [], "questions": [],
+                        "score": 0, "max": 0, "seconds": 0,
+                        "events": [f"grader error: {type(e).__name__}: {e}", traceback.format_exc()[-1500:]],
+                    }
+                rec = grading.write_student(out_dir, rec, secrets_, key)
+                done[rec["student"]] = rec
+                grading.write_sheets(out_dir, [done[s] for s, _, _ in subs if s in done])
                 records.append(rec)
                 extra = ""
                 if rec["status"] != "graded":
                     extra = "  " + rec["status"].upper()
                 if rec.get("events"):
                     extra += "  (" + "; ".join(e for e in rec["events"] if len(e) < 160)[:200] + ")"
-                log(f"[{n:>{len(str(len(tasks)))}}/{len(tasks)}] {t['student']:<{width}}  "
+                log(
+                    f"[{n:>{len(str(len(tasks)))}}/{len(tasks)}] {t['student']:<{width}}  "
                     f"{grading.fmt_points(rec['score']):>5} / {grading.fmt_points(rec['max']):<4}"
-                    f"{rec['seconds']:6.1f} s{extra}")
-    else:
-        grading.write_sheets(out_dir, grading.load_records(out_dir))
+                    f"{rec['seconds']:6.1f} s{extra}"
+                )
+    grading.write_sheets(out_dir, [done[s] for s, _, _ in subs if s in done])
     return records, skipped, time.monotonic() - t0
 
 
@@ -225,9 +281,24 @@ def validate(opts, sources, quiet=False):
             released = release_one(source, os.path.join(tmp, "release"), opts.jar)
             problems += [f"{name}: the student version contains solution or hidden-test text: {s!r}"
                          for s in leaks(source, released)]
+            master = grading.read_notebook(source)
+            rewrite_problems = []
+            for c in master.cells:
+                if fmt.kind(c) == "test":
+                    try:
+                        probe.rewrite(fmt.source(c), "student")
+                    except probe.ProbeError as e:
+                        rewrite_problems.append(f"{name}: test cell {fmt.meta(c)['id']}: {e}")
+            problems += rewrite_problems
+            if rewrite_problems:
+                continue
+            ref = reference(opts, source)
+            if ref["problems"]:
+                problems += [f"{name}: {p}" for p in ref["problems"]]
+                continue
             subs = [("solution", source), ("released", released)]
             out = os.path.join(tmp, "graded", name)
-            records, _, secs = grade_batch(opts, source, subs, out, force=True, quiet=quiet)
+            records, _, secs = grade_batch(opts, source, subs, out, force=True, quiet=quiet, ref=ref)
             by = {r["student"]: r for r in records}
             sol, rel = by.get("solution"), by.get("released")
             for label, rec in (("solution", sol), ("released version", rel)):
@@ -300,6 +371,8 @@ def cmd_release(a):
 # benchmark
 
 def cmd_benchmark(a):
+    """Grades N copies (two of three solved, one untouched) and reports submissions per minute,
+    kernel starts and the load average before and after: the machine may be shared."""
     opts = Options(a)
     opts.check()
     tmp = tempfile.mkdtemp(prefix="bench-")
@@ -311,16 +384,30 @@ def cmd_benchmark(a):
         for i in range(a.count):
             student = f"student{i + 1:03d}"
             path = os.path.join(subs_dir, student + ".ipynb")
-            shutil.copy(a.source if i % 3 else released, path)   # two of three solved, one untouched
+            shutil.copy(a.source if i % 3 else released, path)  # two of three solved, one untouched
             subs.append((student, path))
-        records, _, secs = grade_batch(opts, a.source, subs, os.path.join(tmp, "graded"), force=True)
+        load_before = os.getloadavg()
+        t0 = time.monotonic()
+        ref = reference(opts, a.source)
+        ref_secs = time.monotonic() - t0
+        records, _, secs = grade_batch(opts, a.source, subs, os.path.join(tmp, "graded"), force=True, ref=ref)
+        load_after = os.getloadavg()
         starts = sum(r.get("kernel_starts", 0) for r in records)
         bad = [r["student"] for r in records if r["status"] != "graded"]
-        say(f"benchmark: {len(records)} submissions of {assignment_name(a.source)} graded in {secs:.1f} s "
-            f"({secs / max(1, len(records)):.2f} s each, {opts.workers} workers); {starts} kernel starts "
-            f"({starts - len(records)} retries or restarts); {len(bad)} not graded")
-        print(json.dumps({"submissions": len(records), "seconds": round(secs, 1), "workers": opts.workers,
-                          "kernel_starts": starts, "not_graded": bad}))
+        survivors = sum(r.get("survivors", 0) for r in records)
+        rate = 60 * len(records) / secs if secs else 0.0
+        say(
+            f"benchmark: {len(records)} submissions of {assignment_name(a.source)} graded in {secs:.1f} s = "
+            f"{rate:.1f} per minute on {opts.workers} workers, isolation {opts.isolation} (+ {ref_secs:.1f} s "
+            f"for the one reference run); {starts} kernel starts ({starts - len(records)} retries or restarts); "
+            f"{len(bad)} not graded; {survivors} surviving processes; load average {load_before[0]:.2f} before, "
+            f"{load_after[0]:.2f} after, on {os.cpu_count()} cores"
+        )
+        print(json.dumps({"submissions": len(records), "seconds": round(secs, 1), "per_minute": round(rate, 1),
+                          "workers": opts.workers, "isolation": opts.isolation, "reference_seconds": round(ref_secs, 1),
+                          "kernel_starts": starts, "not_graded": bad, "survivors": survivors,
+                          "load_before": [round(x, 2) for x in load_before],
+                          "load_after": [round(x, 2) for x in load_after], "cores": os.cpu_count()}))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
@@ -348,6 +435,13 @@ def parser():
         sp.add_argument("--jvm-options", default=os.environ.get("ASSIGNMENTS_JVM_OPTIONS", DEFAULT_JVM_OPTIONS),
                         help="added to the kernel's JAVA_TOOL_OPTIONS (default: '%(default)s', which cuts "
                              "the CPU time per notebook by about a third; '' for none)")
+        sp.add_argument("--isolation", choices=("bwrap", "none"),
+                        default=os.environ.get("ASSIGNMENTS_ISOLATION", "bwrap"),
+                        help="bwrap (default): each kernel in its own sandbox; none: only where every "
+                             "submission already runs in a throwaway container")
+        sp.add_argument("--heap-mb", type=int, default=512, help="the kernel JVM's -Xmx in MiB (default 512)")
+        sp.add_argument("--memory-mb", type=int, default=1536,
+                        help="memory limit of a sandbox, all processes together, in MiB (default 1536)")
 
     r = sub.add_parser("release", help="solution notebooks -> student notebooks, then validate")
     r.add_argument("sources", nargs="+")
