@@ -51,26 +51,44 @@ class Options:
         if self.isolation == "bwrap":
             why = sandboxes.available()
             if why:
-                raise SystemExit(f"error: cannot isolate submissions: {why}; pass --isolation none only where "
-                                 "each submission already runs in a throwaway container")
+                raise SystemExit(
+                    f"error: cannot isolate submissions: {why}; pass --isolation none only where "
+                    "each submission already runs in a throwaway container"
+                )
         if not os.path.exists(self.jar):
-            raise SystemExit(f"error: the course jar {self.jar} does not exist; build it with "
-                             "'mvn -B -q -pl lib package -DskipTests' (or pass --jar)")
+            raise SystemExit(
+                f"error: the course jar {self.jar} does not exist; build it with "
+                "'mvn -B -q -pl lib package -DskipTests' (or pass --jar)"
+            )
         from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
         try:
             KernelSpecManager().get_kernel_spec(self.kernel)
-        except NoSuchKernel:
-            raise SystemExit(f"error: no Jupyter kernel named {self.kernel!r}; install the course's kernel "
-                             "(bin/ setup), or set JUPYTER_PATH or --kernel")
+        except NoSuchKernel as e:
+            raise SystemExit(
+                f"error: no Jupyter kernel named {self.kernel!r}; install the course's kernel "
+                "(bin/ setup), or set JUPYTER_PATH or --kernel"
+            ) from e
 
     def task(self, master, assignment, student, submission, keep=None, reference=None, file=None):
-        return {"master": os.path.abspath(master), "assignment": assignment, "student": student,
-                "submission": os.path.abspath(submission), "file": file or os.path.basename(submission),
-                "jar": self.jar, "kernel": self.kernel,
-                "timeout": self.timeout, "startup_timeout": self.startup_timeout,
-                "start_attempts": self.start_attempts, "jvm_options": self.jvm_options, "keep_notebook": keep,
-                "isolation": self.isolation, "heap_mb": self.heap_mb, "memory_mb": self.memory_mb,
-                "reference": reference}
+        return {
+            "master": os.path.abspath(master),
+            "assignment": assignment,
+            "student": student,
+            "submission": os.path.abspath(submission),
+            "file": file or os.path.basename(submission),
+            "jar": self.jar,
+            "kernel": self.kernel,
+            "timeout": self.timeout,
+            "startup_timeout": self.startup_timeout,
+            "start_attempts": self.start_attempts,
+            "jvm_options": self.jvm_options,
+            "keep_notebook": keep,
+            "isolation": self.isolation,
+            "heap_mb": self.heap_mb,
+            "memory_mb": self.memory_mb,
+            "reference": reference,
+        }
 
 
 def assignment_name(path):
@@ -86,6 +104,7 @@ def write_notebook(nb, path):
 
 # ---------------------------------------------------------------------------------------------
 # grade
+
 
 def find_submissions(folder, name):
     """[(student, path, original name)] and [warnings]: <folder>/<student>.ipynb or
@@ -180,8 +199,15 @@ def grade_batch(opts, master, submissions, out_dir, force=False, quiet=False, ke
         if keep_dir:
             os.makedirs(keep_dir, exist_ok=True)
         tasks = [
-            opts.task(master, name, s, p, os.path.join(keep_dir, s + ".ipynb") if keep_dir else None,
-                      ref["questions"], original)
+            opts.task(
+                master,
+                name,
+                s,
+                p,
+                os.path.join(keep_dir, s + ".ipynb") if keep_dir else None,
+                ref["questions"],
+                original,
+            )
             for s, p, original in todo
         ]
         ctx = multiprocessing.get_context("spawn")
@@ -194,9 +220,17 @@ def grade_batch(opts, master, submissions, out_dir, force=False, quiet=False, ke
                     rec = fut.result()
                 except Exception as e:  # a grader bug must not lose the others
                     rec = {
-                        "student": t["student"], "file": t["file"], "assignment": name, "tool": VERSION,
-                        "status": "error", "submission": t["submission"], "notes": [], "questions": [],
-                        "score": 0, "max": 0, "seconds": 0,
+                        "student": t["student"],
+                        "file": t["file"],
+                        "assignment": name,
+                        "tool": VERSION,
+                        "status": "error",
+                        "submission": t["submission"],
+                        "notes": [],
+                        "questions": [],
+                        "score": 0,
+                        "max": 0,
+                        "seconds": 0,
                         "events": [f"grader error: {type(e).__name__}: {e}", traceback.format_exc()[-1500:]],
                     }
                 rec = grading.write_student(out_dir, rec, secrets_, key)
@@ -233,15 +267,18 @@ def cmd_grade(a):
         raise SystemExit(f"error: no submissions in {a.submissions}")
     records, skipped, secs = grade_batch(opts, master, subs, out_dir, force=a.force, keep=a.keep_notebooks)
     errors = [r["student"] for r in records if r["status"] == "error"]
-    say(f"done in {secs:.1f} s: {len(records)} graded, {len(skipped)} skipped, {len(errors)} not graded"
+    say(
+        f"done in {secs:.1f} s: {len(records)} graded, {len(skipped)} skipped, {len(errors)} not graded"
         + (f" ({', '.join(errors)}; run again to retry)" if errors else "")
         + f"\n  {os.path.join(out_dir, 'grades.csv')}\n  {os.path.join(out_dir, 'totals.csv')}"
-          f"\n  {os.path.join(out_dir, 'students', '<student>', '{feedback.md,results.json}')}")
+        f"\n  {os.path.join(out_dir, 'students', '<student>', '{feedback.md,results.json}')}"
+    )
     return 1 if errors else 0
 
 
 # ---------------------------------------------------------------------------------------------
 # release and validate
+
 
 def release_one(source, out_root, jar, jar_ref=None):
     master = grading.read_notebook(source)
@@ -273,14 +310,16 @@ def validate(opts, sources, quiet=False):
             name = assignment_name(source)
             try:
                 lint = fmt.lint(grading.read_notebook(source))
-            except Exception as e:   # noqa: BLE001
+            except Exception as e:  # noqa: BLE001
                 lint = [f"not a readable notebook: {e}"]
             problems += [f"{name}: {p}" for p in lint]
             if lint:
                 continue
             released = release_one(source, os.path.join(tmp, "release"), opts.jar)
-            problems += [f"{name}: the student version contains solution or hidden-test text: {s!r}"
-                         for s in leaks(source, released)]
+            problems += [
+                f"{name}: the student version contains solution or hidden-test text: {s!r}"
+                for s in leaks(source, released)
+            ]
             master = grading.read_notebook(source)
             rewrite_problems = []
             for c in master.cells:
@@ -303,32 +342,43 @@ def validate(opts, sources, quiet=False):
             sol, rel = by.get("solution"), by.get("released")
             for label, rec in (("solution", sol), ("released version", rel)):
                 if rec is None or rec["status"] != "graded":
-                    problems.append(f"{name}: the {label} could not be graded: "
-                                    f"{(rec.get('events') or ['?'])[0] if rec else 'no record'}")
+                    problems.append(
+                        f"{name}: the {label} could not be graded: "
+                        f"{(rec.get('events') or ['?'])[0] if rec else 'no record'}"
+                    )
             if sol and sol["status"] == "graded":
                 for q in sol["questions"]:
                     if q["status"] != "passed":
-                        problems.append(f"{name}: the solution does not pass {q['id']}: {q['status']}: {q['reason']} "
-                                        + "; ".join(f"{c['name']}: {c.get('message')}" for c in q["cases"]
-                                                    if c.get("outcome") != "passed"))
+                        problems.append(
+                            f"{name}: the solution does not pass {q['id']}: {q['status']}: {q['reason']} "
+                            + "; ".join(
+                                f"{c['name']}: {c.get('message')}" for c in q["cases"] if c.get("outcome") != "passed"
+                            )
+                        )
                 if sol.get("compile_errors"):
                     problems.append(f"{name}: the solution has compile errors in cells {sol['compile_errors']}")
                 if sol["notes"]:
                     problems.append(f"{name}: grading the solution reported: {' '.join(sol['notes'])}")
             if rel and rel["status"] == "graded":
                 if rel.get("compile_errors"):
-                    problems.append(f"{name}: the released version has compile errors in cells {rel['compile_errors']}"
-                                    " (a stub that does not compile? use '// BEGIN SOLUTION stub: ...')")
+                    problems.append(
+                        f"{name}: the released version has compile errors in cells {rel['compile_errors']}"
+                        " (a stub that does not compile? use '// BEGIN SOLUTION stub: ...')"
+                    )
                 for q in rel["questions"]:
                     if q["points"] != 0:
                         problems.append(f"{name}: the released stub earns {q['points']} points on {q['id']}")
                     if q["status"] != "not-answered":
-                        problems.append(f"{name}: on the released version {q['id']} should fail once, as "
-                                        f"'not answered', but is {q['status']}: {q['reason']}")
+                        problems.append(
+                            f"{name}: on the released version {q['id']} should fail once, as "
+                            f"'not answered', but is {q['status']}: {q['reason']}"
+                        )
             if not quiet and sol and rel:
-                say(f"{name}: solution {grading.fmt_points(sol['score'])}/{grading.fmt_points(sol['max'])}, "
+                say(
+                    f"{name}: solution {grading.fmt_points(sol['score'])}/{grading.fmt_points(sol['max'])}, "
                     f"released {grading.fmt_points(rel['score'])}/{grading.fmt_points(rel['max'])} "
-                    f"({', '.join(q['id'] + ' ' + q['status'] for q in rel['questions'])}); {secs:.1f} s")
+                    f"({', '.join(q['id'] + ' ' + q['status'] for q in rel['questions'])}); {secs:.1f} s"
+                )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return problems
@@ -352,7 +402,7 @@ def cmd_release(a):
         if problems:
             raise SystemExit(f"error: {source}:\n  " + "\n  ".join(problems))
     targets = [release_one(s, out_root, opts.jar, a.jar_ref) for s in a.sources]
-    for s, t in zip(a.sources, targets):
+    for s, t in zip(a.sources, targets, strict=True):
         say(f"released {s} -> {t}")
     if a.no_validate:
         return 0
@@ -369,6 +419,21 @@ def cmd_release(a):
 
 # ---------------------------------------------------------------------------------------------
 # benchmark
+
+
+def cmd_export_gradescope(a):
+    from . import gradescope
+
+    opts = Options(a)
+    opts.check()
+    problems = fmt.lint(grading.read_notebook(a.source))
+    if problems:
+        raise SystemExit(f"error: {a.source}:\n  " + "\n  ".join(problems))
+    out = a.out or os.path.join(ASSIGNMENTS, "gradescope")
+    zpath = gradescope.export(opts, a.source, out, a.jjava)
+    say(f"wrote {zpath} (upload it as the assignment's autograder; it holds the hidden tests: keep it private)")
+    return 0
+
 
 def cmd_benchmark(a):
     """Grades N copies (two of three solved, one untouched) and reports submissions per minute,
@@ -403,11 +468,24 @@ def cmd_benchmark(a):
             f"{len(bad)} not graded; {survivors} surviving processes; load average {load_before[0]:.2f} before, "
             f"{load_after[0]:.2f} after, on {os.cpu_count()} cores"
         )
-        print(json.dumps({"submissions": len(records), "seconds": round(secs, 1), "per_minute": round(rate, 1),
-                          "workers": opts.workers, "isolation": opts.isolation, "reference_seconds": round(ref_secs, 1),
-                          "kernel_starts": starts, "not_graded": bad, "survivors": survivors,
-                          "load_before": [round(x, 2) for x in load_before],
-                          "load_after": [round(x, 2) for x in load_after], "cores": os.cpu_count()}))
+        print(
+            json.dumps(
+                {
+                    "submissions": len(records),
+                    "seconds": round(secs, 1),
+                    "per_minute": round(rate, 1),
+                    "workers": opts.workers,
+                    "isolation": opts.isolation,
+                    "reference_seconds": round(ref_secs, 1),
+                    "kernel_starts": starts,
+                    "not_graded": bad,
+                    "survivors": survivors,
+                    "load_before": [round(x, 2) for x in load_before],
+                    "load_after": [round(x, 2) for x in load_after],
+                    "cores": os.cpu_count(),
+                }
+            )
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
@@ -415,33 +493,64 @@ def cmd_benchmark(a):
 
 # ---------------------------------------------------------------------------------------------
 
+
 def parser():
-    p = argparse.ArgumentParser(prog="assignments", description="Release, validate and grade the Java course "
-                                "assignments (see assignments/README.md).")
+    p = argparse.ArgumentParser(
+        prog="assignments",
+        description="Release, validate and grade the Java course assignments (see assignments/README.md).",
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     def common(sp):
-        sp.add_argument("--kernel", default=os.environ.get("ASSIGNMENTS_KERNEL", "java"),
-                        help="Jupyter kernel name (default: $ASSIGNMENTS_KERNEL or 'java')")
-        sp.add_argument("--jar", default=os.environ.get("ASSIGNMENTS_JAR", DEFAULT_JAR),
-                        help="the course jar (default: lib/target/softmax-course.jar)")
-        sp.add_argument("--workers", type=int, default=int(os.environ.get("ASSIGNMENTS_WORKERS", os.cpu_count() or 2)),
-                        help="notebooks graded in parallel (default: number of cores)")
-        sp.add_argument("--timeout", type=float, default=float(os.environ.get("ASSIGNMENTS_TIMEOUT", 30)),
-                        help="seconds a cell may run before the kernel is restarted (default 30)")
-        sp.add_argument("--startup-timeout", type=float, default=30.0,
-                        help="seconds to wait for a kernel to answer at start (default 30)")
+        sp.add_argument(
+            "--kernel",
+            default=os.environ.get("ASSIGNMENTS_KERNEL", "java"),
+            help="Jupyter kernel name (default: $ASSIGNMENTS_KERNEL or 'java')",
+        )
+        sp.add_argument(
+            "--jar",
+            default=os.environ.get("ASSIGNMENTS_JAR", DEFAULT_JAR),
+            help="the course jar (default: lib/target/softmax-course.jar)",
+        )
+        sp.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("ASSIGNMENTS_WORKERS", os.cpu_count() or 2)),
+            help="notebooks graded in parallel (default: number of cores)",
+        )
+        sp.add_argument(
+            "--timeout",
+            type=float,
+            default=float(os.environ.get("ASSIGNMENTS_TIMEOUT", "30")),
+            help="seconds a cell may run before the kernel is restarted (default 30)",
+        )
+        sp.add_argument(
+            "--startup-timeout",
+            type=float,
+            default=15.0,
+            help="seconds a kernel start may take to answer before it is retried (default 15)",
+        )
         sp.add_argument("--start-attempts", type=int, default=4, help="kernel start attempts (default 4)")
-        sp.add_argument("--jvm-options", default=os.environ.get("ASSIGNMENTS_JVM_OPTIONS", DEFAULT_JVM_OPTIONS),
-                        help="added to the kernel's JAVA_TOOL_OPTIONS (default: '%(default)s', which cuts "
-                             "the CPU time per notebook by about a third; '' for none)")
-        sp.add_argument("--isolation", choices=("bwrap", "none"),
-                        default=os.environ.get("ASSIGNMENTS_ISOLATION", "bwrap"),
-                        help="bwrap (default): each kernel in its own sandbox; none: only where every "
-                             "submission already runs in a throwaway container")
+        sp.add_argument(
+            "--jvm-options",
+            default=os.environ.get("ASSIGNMENTS_JVM_OPTIONS", DEFAULT_JVM_OPTIONS),
+            help="added to the kernel's JAVA_TOOL_OPTIONS (default: '%(default)s', which cuts "
+            "the CPU time per notebook by about a third; '' for none)",
+        )
+        sp.add_argument(
+            "--isolation",
+            choices=("bwrap", "none"),
+            default=os.environ.get("ASSIGNMENTS_ISOLATION", "bwrap"),
+            help="bwrap (default): each kernel in its own sandbox; none: only where every "
+            "submission already runs in a throwaway container",
+        )
         sp.add_argument("--heap-mb", type=int, default=512, help="the kernel JVM's -Xmx in MiB (default 512)")
-        sp.add_argument("--memory-mb", type=int, default=1536,
-                        help="memory limit of a sandbox, all processes together, in MiB (default 1536)")
+        sp.add_argument(
+            "--memory-mb",
+            type=int,
+            default=1536,
+            help="memory limit of a sandbox, all processes together, in MiB (default 1536)",
+        )
 
     r = sub.add_parser("release", help="solution notebooks -> student notebooks, then validate")
     r.add_argument("sources", nargs="+")
@@ -461,10 +570,22 @@ def parser():
     g.add_argument("submissions", help="folder of <student>.ipynb or <student>/<name>.ipynb")
     g.add_argument("--out", help="output folder (default: assignments/graded/<name>)")
     g.add_argument("--force", action="store_true", help="regrade students already graded")
-    g.add_argument("--keep-notebooks", action="store_true",
-                   help="keep the executed notebooks (with hidden tests) in <out>/_instructor")
+    g.add_argument(
+        "--keep-notebooks",
+        action="store_true",
+        help="keep the executed notebooks (with hidden tests) in <out>/_instructor",
+    )
     common(g)
     g.set_defaults(func=cmd_grade)
+
+    x = sub.add_parser("export-gradescope", help="write a Gradescope autograder package (setup.sh + run_autograder)")
+    x.add_argument("source", help="the instructor's source notebook")
+    x.add_argument(
+        "--out", help="folder for <name>-gradescope/ and <name>-gradescope.zip (default: assignments/gradescope)"
+    )
+    x.add_argument("--jjava", default="1.0a8", help="the JJava version setup.sh installs from PyPI (default 1.0a8)")
+    common(x)
+    x.set_defaults(func=cmd_export_gradescope)
 
     b = sub.add_parser("benchmark", help="time the grading of N copies of a notebook (not a test)")
     b.add_argument("source")

@@ -17,9 +17,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import ensure_async, run_sync
 
-for _root in (os.environ.get("ASSIGNMENTS_KERNELSTART_DIR", ""),
-              os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, os.pardir,
-                           "notebooks", "tools")):
+for _root in (
+    os.environ.get("ASSIGNMENTS_KERNELSTART_DIR", ""),
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, os.pardir, "notebooks", "tools"),
+):
     if _root and os.path.exists(os.path.join(_root, "kernelstart.py")) and _root not in sys.path:
         sys.path.insert(0, os.path.abspath(_root))
         break
@@ -44,8 +45,9 @@ class CellRun:
         return None
 
     def stdout(self):
-        return "".join(o.get("text", "") for o in self.outputs
-                       if o.get("output_type") == "stream" and o.get("name") == "stdout")
+        return "".join(
+            o.get("text", "") for o in self.outputs if o.get("output_type") == "stream" and o.get("name") == "stdout"
+        )
 
 
 class Session:
@@ -60,10 +62,10 @@ class Session:
         self.start_attempts = start_attempts
         self.sandbox = sandbox
         self.client = None
-        self.starts = 0          # kernels started, retries included
-        self.start_retries = 0   # starts that failed and were retried
-        self.events = []         # human-readable notes for the instructor
-        self.survivors = 0       # sandbox processes still alive after the kill (should stay 0)
+        self.starts = 0  # kernels started, retries included
+        self.start_retries = 0  # starts that failed and were retried
+        self.events = []  # human-readable notes for the instructor
+        self.survivors = 0  # sandbox processes still alive after the kill (should stay 0)
 
     def start(self):
         log_path = os.path.join(self.cwd, f"kernel-{self.starts + 1}.log")
@@ -76,10 +78,17 @@ class Session:
         with open(log_path, "ab") as log:
             try:
                 km, probe, report = kernelstart.start_kernel(
-                    self.kernel_name, cwd=self.cwd if not self.sandbox else "/", env=self.env,
-                    launch_prefix=prefix, timeout=self.startup_timeout, retries=max(0, self.start_attempts - 1),
-                    label="grading kernel", log=self.events.append, output=log,
-                    client_class="jupyter_client.asynchronous.AsyncKernelClient")
+                    self.kernel_name,
+                    cwd=self.cwd if not self.sandbox else "/",
+                    env=self.env,
+                    launch_prefix=prefix,
+                    timeout=self.startup_timeout,
+                    retries=max(0, self.start_attempts - 1),
+                    label="grading kernel",
+                    log=self.events.append,
+                    output=log,
+                    client_class="jupyter_client.asynchronous.AsyncKernelClient",
+                )
             except KernelStartError as e:
                 self.starts += len(e.failures)
                 self.start_retries += len(e.failures)
@@ -89,8 +98,15 @@ class Session:
         self.starts += 1 + report.retries
         self.start_retries += report.retries
         probe.stop_channels()
-        client = NotebookClient(self.nb, km=km, kernel_name=self.kernel_name, timeout=30, allow_errors=True,
-                                shutdown_kernel="immediate", record_timing=False)
+        client = NotebookClient(
+            self.nb,
+            km=km,
+            kernel_name=self.kernel_name,
+            timeout=30,
+            allow_errors=True,
+            shutdown_kernel="immediate",
+            record_timing=False,
+        )
         client.kc = km.client()
         client.kc.start_channels()
         run_sync(_async_ready)(client.kc, self.startup_timeout)
@@ -120,7 +136,7 @@ class Session:
             status = "timeout"
         except DeadKernelError:
             status = "died"
-        except Exception as e:   # noqa: BLE001 - the kernel or channel broke: treat as a crash
+        except Exception as e:  # noqa: BLE001 - the kernel or channel broke: treat as a crash
             status = "died" if not _alive(self.client) else "error"
             self.events.append(f"cell {index}: {type(e).__name__}: {e}")
         seconds = time.monotonic() - t0
@@ -147,7 +163,7 @@ async def _async_kill(km):
 def _alive(client):
     try:
         return client.km is not None and run_sync(_async_alive)(client.km)
-    except Exception:   # noqa: BLE001
+    except Exception:  # noqa: BLE001
         return False
 
 
@@ -156,19 +172,20 @@ def _shutdown(client):
     try:
         if km is not None:
             client._cleanup_kernel()
-    except Exception:   # noqa: BLE001 - best effort; the process is killed below
+    except Exception:  # noqa: BLE001 - best effort; the process is killed below
         pass
     try:
         if km is not None and km.has_kernel:
             run_sync(_async_kill)(km)
-    except Exception:   # noqa: BLE001
+    except Exception:  # noqa: BLE001
         pass
     client.kc = None
     client.km = None
 
 
-def run_notebook(nb, kinds, kernel_name, cwd, env, timeout, startup_timeout=30.0, start_attempts=4,
-                 max_restarts=12, sandbox=None):
+def run_notebook(
+    nb, kinds, kernel_name, cwd, env, timeout, startup_timeout=30.0, start_attempts=4, max_restarts=12, sandbox=None
+):
     """Runs every code cell of ``nb`` in order. ``kinds[i]`` is the grade kind of cell i (or None).
 
     Returns ({cell index: CellRun}, session) — the session's counters and events describe the
@@ -197,15 +214,19 @@ def run_notebook(nb, kinds, kernel_name, cwd, env, timeout, startup_timeout=30.0
                     if restarts > max_restarts:
                         break
                     session.restart()
-                    replay = [j for j in code[:pos] if kinds.get(j) != "test"
-                              and runs[j].status not in ("timeout", "died", "skipped")]
+                    replay = [
+                        j
+                        for j in code[:pos]
+                        if kinds.get(j) != "test" and runs[j].status not in ("timeout", "died", "skipped")
+                    ]
                     broken = None
                     for j in replay:
                         r = session.run(j, timeout)
                         if r.status in ("timeout", "died"):
                             broken = j
-                            runs[j] = CellRun(r.status, r.outputs, r.seconds,
-                                              note="hung or crashed when replayed after a restart")
+                            runs[j] = CellRun(
+                                r.status, r.outputs, r.seconds, note="hung or crashed when replayed after a restart"
+                            )
                             break
                     if broken is None:
                         break

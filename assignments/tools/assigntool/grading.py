@@ -30,11 +30,27 @@ from . import VERSION, fmt, probe
 from . import sandbox as sandboxes
 from .execute import KernelStartError, run_notebook
 
-TOKEN_VARIABLE = "SOFTMAX_GRADER_TOKEN"   # no longer set: kept so that old kernels print nothing
+TOKEN_VARIABLE = "SOFTMAX_GRADER_TOKEN"  # no longer set: kept so that old kernels print nothing
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-ENGINE_TYPES = ("Check", "Checker", "CheckFailure", "Question", "QuestionResult", "Tests", "Case",
-                "CaseResult", "Exercise", "SelfCheck", "Notebook", "System", "Math", "String", "Double",
-                "Arrays", "Object")
+ENGINE_TYPES = (
+    "Check",
+    "Checker",
+    "CheckFailure",
+    "Question",
+    "QuestionResult",
+    "Tests",
+    "Case",
+    "CaseResult",
+    "Exercise",
+    "SelfCheck",
+    "Notebook",
+    "System",
+    "Math",
+    "String",
+    "Double",
+    "Arrays",
+    "Object",
+)
 PACKAGE_ROOTS = ("java", "javax", "jdk", "org", "com", "sun")
 DECL_RE = re.compile(r"\b(?:class|interface|enum|record)\s+([A-Za-z_$][\w$]*)")
 IMPORT_RE = re.compile(r"^\s*import\s+(static\s+)?([\w$.\s]+?)\s*(\.\s*\*)?\s*;", re.M)
@@ -61,6 +77,7 @@ def read_notebook(path):
 # ---------------------------------------------------------------------------------------------
 # Assembly
 
+
 def load_submission(path):
     """(notebook, None) or (None, reason) when the file is not a readable notebook."""
     try:
@@ -73,15 +90,18 @@ def load_submission(path):
     except UnicodeDecodeError:
         return None, "the submission is not a text file (not UTF-8), so not a notebook"
     except json.JSONDecodeError as e:
-        return None, f"the submission is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); " \
-                     "was it edited outside Jupyter or saved while truncated?"
+        return (
+            None,
+            f"the submission is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); "
+            "was it edited outside Jupyter or saved while truncated?",
+        )
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         return None, "the submission is JSON but not a notebook (it has no list of cells)"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
-    except Exception as e:   # noqa: BLE001 - any nbformat failure means "not a notebook"
+    except Exception as e:  # noqa: BLE001 - any nbformat failure means "not a notebook"
         return None, f"the submission is not a readable notebook ({type(e).__name__})"
     return nb, None
 
@@ -114,7 +134,7 @@ def declarations(text):
             names.add(re.sub(r"\s", "", m.group(2)).rsplit(".", 1)[-1])
     top = _depth0(re.sub(r"^\s*import\b[^;]*;", " ", masked, flags=re.M))
     for m in re.finditer(r"([A-Za-z_$][\w$]*)\s*(\(|=(?!=)|;|,|\[)", top):
-        before = top[:m.start()].rstrip()
+        before = top[: m.start()].rstrip()
         if not before or before[-1] in ";{}(=":
             continue
         prev = re.search(r"([\w$]+|\]|>|,)$", before)
@@ -167,10 +187,12 @@ def assemble(master, sub, jar_path):
         notes.append("Cells were moved; the notebook was graded in the handout's order.")
 
     unknown = [i for i in by_id if i not in master_ids]
-    if unknown:   # the ids are the student's text: count them, do not repeat them
+    if unknown:  # the ids are the student's text: count them, do not repeat them
         many = len(unknown) > 1
-        notes.append(f"{len(unknown)} cell{'s' if many else ''} with grade ids the assignment does not have "
-                     f"{'were' if many else 'was'} ignored.")
+        notes.append(
+            f"{len(unknown)} cell{'s' if many else ''} with grade ids the assignment does not have "
+            f"{'were' if many else 'was'} ignored."
+        )
     reserved = reserved_names(master)
 
     for cell in nb.cells:
@@ -185,8 +207,10 @@ def assemble(master, sub, jar_path):
             q = answer_q.get(gid)
             target = qnotes[q] if q else notes
             if not subs:
-                target.append(f"Answer cell {gid} is missing from your notebook (deleted, or its metadata lost); "
-                              "the handout's empty stub was graded.")
+                target.append(
+                    f"Answer cell {gid} is missing from your notebook (deleted, or its metadata lost); "
+                    "the handout's empty stub was graded."
+                )
                 cell.source = fmt.stub_source(fmt.source(cell))
                 continue
             if len(subs) > 1:
@@ -194,18 +218,24 @@ def assemble(master, sub, jar_path):
             chosen = subs[-1]
             text = fmt.source(chosen) if chosen.cell_type == "code" else ""
             if chosen.cell_type != "code":
-                target.append(f"Answer cell {gid} was turned into a {chosen.cell_type} cell; the empty stub was graded.")
+                target.append(
+                    f"Answer cell {gid} was turned into a {chosen.cell_type} cell; the empty stub was graded."
+                )
                 text = fmt.stub_source(fmt.source(cell))
             magics = MAGIC_RE.findall(text)
             if magics:
                 text = MAGIC_RE.sub("// (a kernel command was removed here)", text)
-                target.append(f"Answer cell {gid}: kernel commands ({', '.join(x.strip().split()[0] for x in magics)}) "
-                              "were removed; grading runs offline with the course jar only.")
+                target.append(
+                    f"Answer cell {gid}: kernel commands ({', '.join(x.strip().split()[0] for x in magics)}) "
+                    "were removed; grading runs offline with the course jar only."
+                )
             shadows = sorted(declarations(text) & reserved)
             if shadows:
-                target.append(f"Tampering: answer cell {gid} declares {', '.join(shadows[:3])}, "
-                              f"{'a name' if len(shadows) == 1 else 'names'} the test cells use; such a declaration "
-                              "would change what the tests run, so the answer was not run (rename it).")
+                target.append(
+                    f"Tampering: answer cell {gid} declares {', '.join(shadows[:3])}, "
+                    f"{'a name' if len(shadows) == 1 else 'names'} the test cells use; such a declaration "
+                    "would change what the tests run, so the answer was not run (rename it)."
+                )
                 if q:
                     tampered.add(q)
                 text = fmt.stub_source(fmt.source(cell))
@@ -224,13 +254,21 @@ def assemble(master, sub, jar_path):
                 target.append(f"The {what} {gid} appears {len(subs)} times; it was run once.")
     # code the student added or changed outside answer cells is not run: say so once
     handout = {fmt.checksum(fmt.released_source(c)) for c in master.cells if c.cell_type == "code"}
-    extra = [c for c in sub.cells if c.cell_type == "code" and not fmt.meta(c)
-             and fmt.checksum(fmt.source(c)) not in handout and fmt.source(c).strip()
-             and not fmt.JARS_RE.match(fmt.source(c).strip())]
+    extra = [
+        c
+        for c in sub.cells
+        if c.cell_type == "code"
+        and not fmt.meta(c)
+        and fmt.checksum(fmt.source(c)) not in handout
+        and fmt.source(c).strip()
+        and not fmt.JARS_RE.match(fmt.source(c).strip())
+    ]
     if extra:
-        notes.append(f"{len(extra)} code cell{'s' if len(extra) > 1 else ''} outside the answer cells "
-                     f"{'were' if len(extra) > 1 else 'was'} added or changed; only answer cells are graded, "
-                     "so that code was not run.")
+        notes.append(
+            f"{len(extra)} code cell{'s' if len(extra) > 1 else ''} outside the answer cells "
+            f"{'were' if len(extra) > 1 else 'was'} added or changed; only answer cells are graded, "
+            "so that code was not run."
+        )
     j = fmt.first_code_cell(nb)
     nb.cells[j].source = "%jars " + os.path.abspath(jar_path)
     return nb, notes, {q: n for q, n in qnotes.items() if n}, tampered
@@ -238,6 +276,7 @@ def assemble(master, sub, jar_path):
 
 # ---------------------------------------------------------------------------------------------
 # Reading the results
+
 
 def diagnostics(error_output):
     """A short, readable reason from a kernel error output. The source lines the kernel echoes
@@ -248,8 +287,7 @@ def diagnostics(error_output):
     for entry in error_output.get("traceback", []) or []:
         for line in ANSI_RE.sub("", entry).split("\n"):
             s = line.strip()
-            if not s or s == "Compile error:" or s.startswith("|") or s.startswith("at ") \
-                    or set(s) <= {"^", "-", " "}:
+            if not s or s == "Compile error:" or s.startswith(("|", "at ")) or set(s) <= {"^", "-", " "}:
                 continue
             if s not in lines:
                 lines.append(s)
@@ -289,8 +327,10 @@ def _case_results(ref_q, records, qid, methods):
             elif x:
                 outcome, message = "error", "Your code threw " + probe.exception_text(x, methods) + "."
             elif len(got["checks"]) != len(ref["checks"]):
-                outcome, message = "failed", (f"This test made {len(got['checks'])} checks instead of "
-                                              f"{len(ref['checks'])}; it does not count.")
+                outcome, message = (
+                    "failed",
+                    (f"This test made {len(got['checks'])} checks instead of {len(ref['checks'])}; it does not count."),
+                )
         case = {"name": name, "outcome": outcome}
         if outcome != "passed":
             case["message"] = message
@@ -304,7 +344,9 @@ def answer_reason(run, gid, timeout):
     if run is None:
         return None
     if run.status == "timeout":
-        return f"Your answer cell {gid} ran longer than {timeout:g} s (an endless loop at its top level?) and was stopped."
+        return (
+            f"Your answer cell {gid} ran longer than {timeout:g} s (an endless loop at its top level?) and was stopped."
+        )
     if run.status == "died":
         return f"Your answer cell {gid} stopped the kernel (System.exit, or a crash); it was skipped after a restart."
     err = run.error()
@@ -338,28 +380,54 @@ def score_questions(master, runs, reference, qnotes, tampered, timeout, methods)
         qid, max_pts = g["id"], float(g["points"])
         run = runs.get(i)
         notes = list(qnotes.get(qid, []))
-        answer_problems = [r for r in (answer_reason(runs.get(a), fmt.meta(cells[a])["id"], timeout)
-                                       for a in answer_cells.get(qid, [])) if r]
-        q = {"id": qid, "title": g.get("title", ""), "max": max_pts, "points": 0.0, "status": "error",
-             "reason": "", "cases": [], "notes": notes, "tampered": qid in tampered}
+        answer_problems = [
+            r
+            for r in (answer_reason(runs.get(a), fmt.meta(cells[a])["id"], timeout) for a in answer_cells.get(qid, []))
+            if r
+        ]
+        q = {
+            "id": qid,
+            "title": g.get("title", ""),
+            "max": max_pts,
+            "points": 0.0,
+            "status": "error",
+            "reason": "",
+            "cases": [],
+            "notes": notes,
+            "tampered": qid in tampered,
+        }
         why = None
         if run is None or run.status == "skipped":
             why = "The tests were not run (too many kernel restarts)."
         elif run.status == "timeout":
-            q["status"], why = "timeout", (f"The tests ran longer than {timeout:g} s (an endless loop in your "
-                                           "code?); the kernel was restarted and grading went on.")
+            q["status"], why = (
+                "timeout",
+                (
+                    f"The tests ran longer than {timeout:g} s (an endless loop in your "
+                    "code?); the kernel was restarted and grading went on."
+                ),
+            )
         elif run.status == "died":
-            q["status"], why = "crashed", ("The kernel stopped while the tests ran (System.exit, or a crash); "
-                                           "it was restarted and grading went on.")
+            q["status"], why = (
+                "crashed",
+                (
+                    "The kernel stopped while the tests ran (System.exit, or a crash); "
+                    "it was restarted and grading went on."
+                ),
+            )
         elif run.error() is not None and run.error().get("ename") == "CompilerException":
             if any("did not compile" in a or "was stopped" in a or "stopped the kernel" in a for a in answer_problems):
                 why = "So the tests could not run."
             else:
-                why = ("The tests could not be compiled against your notebook — is a method missing, renamed or "
-                       "given a different signature? (" + diagnostics(run.error())[:-1] + ").")
+                why = (
+                    "The tests could not be compiled against your notebook — is a method missing, renamed or "
+                    "given a different signature? (" + diagnostics(run.error())[:-1] + ")."
+                )
         elif run.error() is not None:
-            why = (f"The test cell ended with {probe.exception_class({'cls': _java_name(run.error())})}; "
-                   "a test cell that ends in an error scores nothing.")
+            why = (
+                f"The test cell ended with {probe.exception_class({'cls': _java_name(run.error())})}; "
+                "a test cell that ends in an error scores nothing."
+            )
         else:
             records = probe.observations(run.stdout())
             _, done, _ = probe.cases_of(records, qid)
@@ -433,6 +501,7 @@ def kernel_env(task):
 
 def kernel_paths(kernel_name):
     from jupyter_client.kernelspec import KernelSpecManager
+
     spec = KernelSpecManager().get_kernel_spec(kernel_name)
     paths = [spec.resource_dir]
     paths += [a for a in spec.argv if a.startswith("/") and os.path.exists(a)]
@@ -445,10 +514,20 @@ def execute(nb, kinds, task, work):
     if task.get("isolation", "bwrap") == "bwrap":
         sandboxes.enter_private_network()
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(work, "conn")
-        box = sandboxes.Sandbox(work, task["jar"], kernel_paths(task["kernel"]), task.get("memory_mb", 1536),
-                                task.get("max_pids", 256))
-    return run_notebook(nb, kinds, task["kernel"], work, kernel_env(task), task["timeout"],
-                        task["startup_timeout"], task["start_attempts"], sandbox=box)
+        box = sandboxes.Sandbox(
+            work, task["jar"], kernel_paths(task["kernel"]), task.get("memory_mb", 1536), task.get("max_pids", 256)
+        )
+    return run_notebook(
+        nb,
+        kinds,
+        task["kernel"],
+        work,
+        kernel_env(task),
+        task["timeout"],
+        task["startup_timeout"],
+        task["start_attempts"],
+        sandbox=box,
+    )
 
 
 def jar_ref(task):
@@ -482,12 +561,16 @@ def reference_one(task):
         by_master = {origin[i]: r for i, r in runs.items() if i in origin}
         probe_run = runs.get(fmt.first_code_cell(nb) + 1)
         if probe_run is not None and probe_run.status != "ok":
-            problems.append("the grader's probe cell did not run: " + (diagnostics(probe_run.error())
-                                                                    if probe_run.error() else probe_run.status))
+            problems.append(
+                "the grader's probe cell did not run: "
+                + (diagnostics(probe_run.error()) if probe_run.error() else probe_run.status)
+            )
         for i, g in fmt.questions(master):
             qid, run = g["id"], by_master.get(i)
             if run is None or run.status != "ok":
-                why = diagnostics(run.error()) if run is not None and run.error() else (run.status if run else "not run")
+                why = (
+                    diagnostics(run.error()) if run is not None and run.error() else (run.status if run else "not run")
+                )
                 problems.append(f"{qid}: the test cell did not run on the solution: {why}")
                 questions[qid] = {"cases": []}
                 continue
@@ -498,11 +581,18 @@ def reference_one(task):
             for c in sorted(cases):
                 entry = cases[c]
                 end = entry["ends"][0] if entry["ends"] else {}
-                qcases.append({"name": end.get("name", f"test {c + 1}"), "w": probe._num(end.get("w", 1.0)),
-                               "checks": entry["checks"]})
+                qcases.append(
+                    {
+                        "name": end.get("name", f"test {c + 1}"),
+                        "w": probe._num(end.get("w", 1.0)),
+                        "checks": entry["checks"],
+                    }
+                )
                 if end.get("x"):
-                    problems.append(f"{qid}: test {end.get('name')!r} throws on the solution: "
-                                    f"{end['x'].get('cls')}: {end['x'].get('msg')}")
+                    problems.append(
+                        f"{qid}: test {end.get('name')!r} throws on the solution: "
+                        f"{end['x'].get('cls')}: {end['x'].get('msg')}"
+                    )
                 for check in entry["checks"]:
                     p = probe.judge(check, check.get("a"))
                     if p:
@@ -514,29 +604,56 @@ def reference_one(task):
         session_events = []
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return {"questions": questions, "problems": problems, "events": session_events,
-            "master_sha": sha(task["master"]), "seconds": round(time.monotonic() - t0, 2)}
+    return {
+        "questions": questions,
+        "problems": problems,
+        "events": session_events,
+        "master_sha": sha(task["master"]),
+        "seconds": round(time.monotonic() - t0, 2),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
 # One student
 
+
 def grade_one(task):
     """Grades one submission. ``task`` is a plain dict (it crosses a process boundary)."""
     t0 = time.monotonic()
     master = read_notebook(task["master"])
-    record = {"student": task["student"], "file": task.get("file", os.path.basename(task["submission"])),
-              "assignment": task["assignment"], "tool": VERSION,
-              "submission": task["submission"], "submission_sha": sha(task["submission"]),
-              "master_sha": sha(task["master"]), "status": "graded", "notes": [], "questions": [],
-              "kernel_starts": 0, "events": [], "isolation": task.get("isolation", "bwrap")}
+    record = {
+        "student": task["student"],
+        "file": task.get("file", os.path.basename(task["submission"])),
+        "assignment": task["assignment"],
+        "tool": VERSION,
+        "submission": task["submission"],
+        "submission_sha": sha(task["submission"]),
+        "master_sha": sha(task["master"]),
+        "status": "graded",
+        "notes": [],
+        "questions": [],
+        "kernel_starts": 0,
+        "events": [],
+        "isolation": task.get("isolation", "bwrap"),
+    }
     sub, problem = load_submission(task["submission"])
     if sub is None:
         record["status"] = "invalid"
         record["notes"].append("Nothing could be graded: " + problem.rstrip(".?") + ".")
-        record["questions"] = [{"id": g["id"], "title": g.get("title", ""), "max": float(g["points"]),
-                                "points": 0.0, "status": "invalid", "reason": "The notebook could not be read.",
-                                "cases": [], "notes": [], "tampered": False} for _, g in fmt.questions(master)]
+        record["questions"] = [
+            {
+                "id": g["id"],
+                "title": g.get("title", ""),
+                "max": float(g["points"]),
+                "points": 0.0,
+                "status": "invalid",
+                "reason": "The notebook could not be read.",
+                "cases": [],
+                "notes": [],
+                "tampered": False,
+            }
+            for _, g in fmt.questions(master)
+        ]
         return _finish(record, t0)
     assembled, notes, qnotes, tampered = assemble(master, sub, task["jar"])
     record["notes"].extend(notes)
@@ -551,9 +668,20 @@ def grade_one(task):
             record["status"] = "error"
             record["events"].append(str(e))
             record["events"].extend(_log_tail(work))
-            record["questions"] = [{"id": g["id"], "title": g.get("title", ""), "max": float(g["points"]),
-                                    "points": 0.0, "status": "error", "reason": "Not graded yet (kernel failure).",
-                                    "cases": [], "notes": [], "tampered": False} for _, g in fmt.questions(master)]
+            record["questions"] = [
+                {
+                    "id": g["id"],
+                    "title": g.get("title", ""),
+                    "max": float(g["points"]),
+                    "points": 0.0,
+                    "status": "error",
+                    "reason": "Not graded yet (kernel failure).",
+                    "cases": [],
+                    "notes": [],
+                    "tampered": False,
+                }
+                for _, g in fmt.questions(master)
+            ]
             return _finish(record, t0)
         record["kernel_starts"] = session.starts
         record["survivors"] = session.survivors
@@ -561,13 +689,16 @@ def grade_one(task):
         for i, run in sorted(runs.items()):
             if run.status in ("timeout", "died"):
                 g = fmt.meta(nb.cells[i])
-                record["events"].append(f"cell {i} ({g['id'] if g else 'unmarked'}): {run.status}"
-                                        + (f" ({run.note})" if run.note else ""))
+                record["events"].append(
+                    f"cell {i} ({g['id'] if g else 'unmarked'}): {run.status}" + (f" ({run.note})" if run.note else "")
+                )
         by_master = {origin[i]: r for i, r in runs.items() if i in origin}
-        record["questions"] = score_questions(master, by_master, task["reference"], qnotes, tampered,
-                                              task["timeout"], answer_methods(master))
-        record["compile_errors"] = sorted(i for i, r in by_master.items() if r.error() is not None
-                                          and r.error().get("ename") == "CompilerException")
+        record["questions"] = score_questions(
+            master, by_master, task["reference"], qnotes, tampered, task["timeout"], answer_methods(master)
+        )
+        record["compile_errors"] = sorted(
+            i for i, r in by_master.items() if r.error() is not None and r.error().get("ename") == "CompilerException"
+        )
         if task.get("keep_notebook"):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -597,6 +728,7 @@ def _finish(record, t0):
 # ---------------------------------------------------------------------------------------------
 # Writing the results
 
+
 def fmt_points(p):
     return str(int(p)) if float(p) == int(p) else f"{p:.2f}".rstrip("0")
 
@@ -611,8 +743,10 @@ def redact(text, secrets_):
 def feedback_markdown(record):
     title = f"# Feedback: {record['assignment']} — {record['student']}\n\n"
     if record["status"] == "error":
-        return title + "Your notebook has not been graded yet (the grader could not start a kernel); " \
-                       "it will be graded on the next run.\n"
+        return (
+            title + "Your notebook has not been graded yet (the grader could not start a kernel); "
+            "it will be graded on the next run.\n"
+        )
     out = [title, f"**Score: {fmt_points(record['score'])} / {fmt_points(record['max'])} points**\n\n"]
     if record["notes"]:
         out.append("## About your notebook\n\n")
@@ -625,8 +759,9 @@ def feedback_markdown(record):
             out.extend(f"- {n}\n" for n in q["notes"])
             out.append("\n")
         if q["status"] == "not-answered":
-            out.append("Not answered yet: the answer cell still throws `UnsupportedOperationException(\"your code "
-                       "here\")`.\n\n")
+            out.append(
+                'Not answered yet: the answer cell still throws `UnsupportedOperationException("your code here")`.\n\n'
+            )
             continue
         if q["reason"]:
             out.append(f"{q['reason']}\n\n")
@@ -649,15 +784,33 @@ def gradescope(record):
         lines += q["notes"]
         for c in q["cases"]:
             mark = "✓" if c.get("outcome") == "passed" else "✗"
-            lines.append(f"{mark} {c['name']}" + ("" if mark == "✓" else f": {c.get('message', '')}"
-                                                   + (f" Hint: {c['hint']}" if c.get("hint") else "")))
-        tests.append({"name": q["id"] + (f" · {q['title']}" if q["title"] else ""), "number": q["id"],
-                      "score": q["points"], "max_score": q["max"],
-                      "status": "passed" if q["status"] == "passed" else "failed",
-                      "output": "\n".join(x for x in lines if x), "visibility": "visible"})
-    return {"score": record["score"], "execution_time": int(round(record["seconds"])),
-            "output": "\n".join(record["notes"]), "visibility": "visible", "stdout_visibility": "hidden",
-            "tests": tests}
+            lines.append(
+                f"{mark} {c['name']}"
+                + (
+                    ""
+                    if mark == "✓"
+                    else f": {c.get('message', '')}" + (f" Hint: {c['hint']}" if c.get("hint") else "")
+                )
+            )
+        tests.append(
+            {
+                "name": q["id"] + (f" · {q['title']}" if q["title"] else ""),
+                "number": q["id"],
+                "score": q["points"],
+                "max_score": q["max"],
+                "status": "passed" if q["status"] == "passed" else "failed",
+                "output": "\n".join(x for x in lines if x),
+                "visibility": "visible",
+            }
+        )
+    return {
+        "score": record["score"],
+        "execution_time": int(round(record["seconds"])),
+        "output": "\n".join(record["notes"]),
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
 
 
 def _write(path, text):
@@ -722,8 +875,9 @@ def load_record(out_dir, student, key):
             results = f.read()
     except (OSError, ValueError) as e:
         return None, f"its files cannot be read ({type(e).__name__})"
-    if not isinstance(record, dict) or not hmac.compare_digest(str(record.get("signature", "")),
-                                                               signature(key, record, feedback, results)):
+    if not isinstance(record, dict) or not hmac.compare_digest(
+        str(record.get("signature", "")), signature(key, record, feedback, results)
+    ):
         return None, "its record, feedback or results were changed outside the grader (bad signature)"
     if record.get("student") != student:
         return None, "its record names another student"
@@ -734,6 +888,7 @@ def write_sheets(out_dir, records):
     """grades.csv and totals.csv from exactly ``records`` (this run's submission list)."""
     import csv
     import io
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["student", "file", "question", "points", "max", "status", "reason"])
@@ -743,10 +898,27 @@ def write_sheets(out_dir, records):
     for r in sorted(records, key=lambda r: r["student"]):
         for q in r["questions"]:
             reason = " ".join(([q["reason"]] if q["reason"] else []) + q["notes"])
-            w.writerow([r["student"], r.get("file", ""), q["id"], fmt_points(q["points"]), fmt_points(q["max"]),
-                        q["status"] + ("+tampered" if q.get("tampered") else ""), reason])
-        wt.writerow([r["student"], r.get("file", ""), fmt_points(r["score"]), fmt_points(r["max"]), r["status"],
-                     " ".join(r["notes"])])
+            w.writerow(
+                [
+                    r["student"],
+                    r.get("file", ""),
+                    q["id"],
+                    fmt_points(q["points"]),
+                    fmt_points(q["max"]),
+                    q["status"] + ("+tampered" if q.get("tampered") else ""),
+                    reason,
+                ]
+            )
+        wt.writerow(
+            [
+                r["student"],
+                r.get("file", ""),
+                fmt_points(r["score"]),
+                fmt_points(r["max"]),
+                r["status"],
+                " ".join(r["notes"]),
+            ]
+        )
     _write(os.path.join(out_dir, "grades.csv"), buf.getvalue())
     _write(os.path.join(out_dir, "totals.csv"), tot.getvalue())
 

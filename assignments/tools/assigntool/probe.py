@@ -30,6 +30,7 @@ CALL_RE = re.compile(
     r"(?<![\w.])(?:org\s*\.\s*softmaxcourse\s*\.\s*exercise\s*\.\s*)?(Check|Question)\s*\.\s*"
     r"(?:revealing\s*\(\s*\)\s*\.\s*)?(\w+)\s*\("
 )
+_DECODER = json.JSONDecoder()
 CAP = 10000  # array entries sent per observation; longer arrays are sent as their length only
 
 # The probe: plain JDK Java, defined by a cell the grader inserts after the %jars cell. Its
@@ -295,15 +296,17 @@ def rewrite(text, form):
             if method not in CHECK_ARITY:
                 raise ProbeError(f"line {line}: Check.{method} is not a check the grader knows")
             if len(args) != CHECK_ARITY[method]:
-                raise ProbeError(f"line {line}: Check.{method} takes {CHECK_ARITY[method]} arguments, "
-                                 f"found {len(args)} (a comma inside <...> generics?)")
+                raise ProbeError(
+                    f"line {line}: Check.{method} takes {CHECK_ARITY[method]} arguments, "
+                    f"found {len(args)} (a comma inside <...> generics?)"
+                )
             if form == "reference":
                 new = f"{PROBE}.{method}({', '.join(args)})"
             elif method == "throwsA":
                 new = f"{PROBE}.seenThrow({args[2]})"
             else:
                 new = f"{PROBE}.seen({args[1]})"
-        text = text[: m.start()] + new + text[close_at + 1:]
+        text = text[: m.start()] + new + text[close_at + 1 :]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,11 +322,11 @@ def observations(stdout):
     for line in stdout.split("\n"):
         at = line.find(MARK)
         while at >= 0:
-            rest = line[at + len(MARK):]
+            rest = line[at + len(MARK) :]
             nxt = rest.find(MARK)
             chunk = rest if nxt < 0 else rest[:nxt]
-            try:
-                rec = json.loads(chunk.strip())
+            try:  # a record followed by another thread's partial line still parses
+                rec, _ = _DECODER.raw_decode(chunk.strip())
                 if isinstance(rec, dict):
                     found.append(rec)
             except (json.JSONDecodeError, RecursionError):
@@ -373,8 +376,9 @@ def _double_problem(what, a, e, tol):
         if a == e:
             return None
         if math.isinf(a):
-            return f"{what} is infinite; it should be " + ("infinite with the other sign." if math.isinf(e)
-                                                            else "a finite number.")
+            return f"{what} is infinite; it should be " + (
+                "infinite with the other sign." if math.isinf(e) else "a finite number."
+            )
         return f"{what} is finite; it should be infinite."
     if abs(a - e) <= tol * max(1.0, abs(e)):
         return None
@@ -397,12 +401,16 @@ def _same(a, e):
         return x == y or (math.isnan(x) and math.isnan(y))
     if t == "da":
         xs, ys = _as_doubles(a), _as_doubles(e)
-        return (a.get("n") == e.get("n") and xs is not None and ys is not None and len(xs) == len(ys)
-                and all(x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(xs, ys, strict=True)))
+        return (
+            a.get("n") == e.get("n")
+            and xs is not None
+            and ys is not None
+            and len(xs) == len(ys)
+            and all(x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(xs, ys, strict=True))
+        )
     if t == "oa":
         va, ve = a.get("v") or [], e.get("v") or []
-        return (a.get("n") == e.get("n") and len(va) == len(ve)
-                and all(_same(x, y) for x, y in zip(va, ve, strict=True)))
+        return a.get("n") == e.get("n") and len(va) == len(ve) and all(_same(x, y) for x, y in zip(va, ve, strict=True))
     keys = ("v", "n", "cls")
     return all(a.get(k) == e.get(k) for k in keys)
 
@@ -428,8 +436,11 @@ def judge(ref, actual):
             return f"{what} is not an array of numbers (or too long to compare)."
         if len(got) != len(want):
             return f"{what} has {len(got)} entr{'y' if len(got) == 1 else 'ies'}; it should have {len(want)}."
-        bad = [p for p in (_double_problem(f"entry {i}", x, y, tol) for i, (x, y) in
-                           enumerate(zip(got, want, strict=True))) if p]
+        bad = [
+            p
+            for p in (_double_problem(f"entry {i}", x, y, tol) for i, (x, y) in enumerate(zip(got, want, strict=True)))
+            if p
+        ]
         if bad:
             more = f" {len(bad) - 1} more entr{'y is' if len(bad) == 2 else 'ies are'} off too." if len(bad) > 1 else ""
             return f"{what}: {bad[0]}{more}"
@@ -506,5 +517,8 @@ def exception_text(x, methods):
 
 
 def is_stub(x):
-    return (isinstance(x, dict) and x.get("cls") == "java.lang.UnsupportedOperationException"
-            and str(x.get("msg", "")).strip() == "your code here")
+    return (
+        isinstance(x, dict)
+        and x.get("cls") == "java.lang.UnsupportedOperationException"
+        and str(x.get("msg", "")).strip() == "your code here"
+    )

@@ -148,16 +148,43 @@ class Sandbox:
                 made.add(p)
         bind(self.jar, JAR_INSIDE)
         bind(self.conn_dir, self.conn_dir)
-        bwrap = [BWRAP, *binds, "--proc", "/proc", "--dev", "/dev",
-                 "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-                 "--die-with-parent", "--new-session", "--chdir", "/tmp", "--setenv", "HOME", "/tmp",
-                 "--", "/usr/bin/setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
-                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
-        joins = " && ".join(f"echo $$ > {shlex.quote(os.path.join(p, 'cgroup.procs'))}"
-                            for p in self.cgroups.values() if os.path.isdir(p))
-        script = ((joins + " && ") if joins else "") + \
-            f"chmod 0644 {shlex.quote(self.conn_dir)}/*.json 2>/dev/null; " \
-            f"exec /usr/bin/prlimit --nproc={self.max_pids}:{self.max_pids} --core=0 -- \"$@\""
+        bwrap = [
+            BWRAP,
+            *binds,
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--unshare-pid",
+            "--unshare-ipc",
+            "--unshare-uts",
+            "--unshare-cgroup-try",
+            "--die-with-parent",
+            "--new-session",
+            "--chdir",
+            "/tmp",
+            "--setenv",
+            "HOME",
+            "/tmp",
+            "--",
+            "/usr/bin/setpriv",
+            f"--reuid={self.uid}",
+            f"--regid={self.uid}",
+            "--clear-groups",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            "--no-new-privs",
+            "--",
+        ]
+        joins = " && ".join(
+            f"echo $$ > {shlex.quote(os.path.join(p, 'cgroup.procs'))}"
+            for p in self.cgroups.values()
+            if os.path.isdir(p)
+        )
+        script = (
+            ((joins + " && ") if joins else "") + f"chmod 0644 {shlex.quote(self.conn_dir)}/*.json 2>/dev/null; "
+            f'exec /usr/bin/prlimit --nproc={self.max_pids}:{self.max_pids} --core=0 -- "$@"'
+        )
         return ["/bin/sh", "-c", script, "sandbox", *bwrap]
 
     def _pids(self):
