@@ -452,11 +452,19 @@ def cmd_benchmark(a):
             shutil.copy(a.source if i % 3 else released, path)  # two of three solved, one untouched
             subs.append((student, path))
         load_before = os.getloadavg()
+        cpu0 = os.times()
         t0 = time.monotonic()
         ref = reference(opts, a.source)
         ref_secs = time.monotonic() - t0
         records, _, secs = grade_batch(opts, a.source, subs, os.path.join(tmp, "graded"), force=True, ref=ref)
         load_after = os.getloadavg()
+        cpu1 = os.times()
+        # per submission: its sandbox's CPU (cpuacct cgroup: kernel, bwrap, all its processes), its
+        # grading worker's CPU, and a share of this process's (the batch's bookkeeping)
+        parent = (cpu1.user - cpu0.user + cpu1.system - cpu0.system) / max(1, len(records))
+        cpu_each = parent + sum(
+            (r.get("kernel_cpu_seconds") or 0) + (r.get("grader_cpu_seconds") or 0) for r in records
+        ) / max(1, len(records))
         starts = sum(r.get("kernel_starts", 0) for r in records)
         bad = [r["student"] for r in records if r["status"] != "graded"]
         survivors = sum(r.get("survivors", 0) for r in records)
@@ -466,7 +474,9 @@ def cmd_benchmark(a):
             f"{rate:.1f} per minute on {opts.workers} workers, isolation {opts.isolation} (+ {ref_secs:.1f} s "
             f"for the one reference run); {starts} kernel starts ({starts - len(records)} retries or restarts); "
             f"{len(bad)} not graded; {survivors} surviving processes; load average {load_before[0]:.2f} before, "
-            f"{load_after[0]:.2f} after, on {os.cpu_count()} cores"
+            f"{load_after[0]:.2f} after, on {os.cpu_count()} cores; {cpu_each:.2f} CPU s per submission "
+            f"(grader, sandbox and kernel), so about {60 * os.cpu_count() / cpu_each:.0f} per minute on "
+            f"{os.cpu_count()} idle cores"
         )
         print(
             json.dumps(
@@ -483,6 +493,7 @@ def cmd_benchmark(a):
                     "load_before": [round(x, 2) for x in load_before],
                     "load_after": [round(x, 2) for x in load_after],
                     "cores": os.cpu_count(),
+                    "cpu_seconds_per_submission": round(cpu_each, 2),
                 }
             )
         )

@@ -66,6 +66,7 @@ class Session:
         self.start_retries = 0  # starts that failed and were retried
         self.events = []  # human-readable notes for the instructor
         self.survivors = 0  # sandbox processes still alive after the kill (should stay 0)
+        self.start_seconds = 0.0  # launch to first kernel_info reply, summed over starts
 
     def start(self):
         log_path = os.path.join(self.cwd, f"kernel-{self.starts + 1}.log")
@@ -96,6 +97,7 @@ class Session:
             finally:
                 tempfile.tempdir = saved_tempdir
         self.starts += 1 + report.retries
+        self.start_seconds += report.seconds
         self.start_retries += report.retries
         probe.stop_channels()
         client = NotebookClient(

@@ -620,8 +620,10 @@ def reference_one(task):
 def grade_one(task):
     """Grades one submission. ``task`` is a plain dict (it crosses a process boundary)."""
     t0 = time.monotonic()
+    cpu0 = time.process_time()
     master = read_notebook(task["master"])
     record = {
+        "_cpu0": cpu0,
         "student": task["student"],
         "file": task.get("file", os.path.basename(task["submission"])),
         "assignment": task["assignment"],
@@ -685,6 +687,8 @@ def grade_one(task):
             return _finish(record, t0)
         record["kernel_starts"] = session.starts
         record["survivors"] = session.survivors
+        record["kernel_start_seconds"] = round(session.start_seconds, 2)
+        record["kernel_cpu_seconds"] = round(session.sandbox.cpu_seconds, 2) if session.sandbox else None
         record["events"].extend(session.events)
         for i, run in sorted(runs.items()):
             if run.status in ("timeout", "died"):
@@ -719,6 +723,7 @@ def _log_tail(work):
 
 
 def _finish(record, t0):
+    record["grader_cpu_seconds"] = round(time.process_time() - record.pop("_cpu0", 0.0), 2)
     record["score"] = round(sum(q["points"] for q in record["questions"]), 2)
     record["max"] = round(sum(q["max"] for q in record["questions"]), 2)
     record["seconds"] = round(time.monotonic() - t0, 2)

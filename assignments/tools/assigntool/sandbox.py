@@ -61,7 +61,7 @@ def enter_private_network():
 
 def _cgroup_dirs(name):
     dirs = {}
-    for controller in ("memory", "pids"):
+    for controller in ("memory", "pids", "cpuacct"):
         base = os.path.join(CGROUP, controller)
         if os.path.isdir(base) and os.access(base, os.W_OK):
             dirs[controller] = os.path.join(base, "assigntool", name)
@@ -100,6 +100,11 @@ class Sandbox:
         self.uid = uid if uid is not None else 61000 + os.getpid() % 20000
         self.name = f"{os.getpid()}-{int(time.time() * 1000) % 10**9}"
         self.cgroups = _cgroup_dirs(self.name)
+        self.cpu_seconds = 0.0  # CPU time of every process of the sandbox (cpuacct), after kill_all
+        self.limits = []
+
+    def _make_cgroups(self):
+        """(Re)creates the cgroups with their limits: kill_all removes them, a restart needs them."""
         self.limits = []
         for controller, path in self.cgroups.items():
             try:
@@ -107,18 +112,19 @@ class Sandbox:
             except OSError:
                 continue
             if controller == "memory":
-                ok = _write(os.path.join(path, "memory.limit_in_bytes"), memory_mb * 1024 * 1024)
-                _write(os.path.join(path, "memory.memsw.limit_in_bytes"), memory_mb * 1024 * 1024)
+                ok = _write(os.path.join(path, "memory.limit_in_bytes"), self.memory_mb * 1024 * 1024)
+                _write(os.path.join(path, "memory.memsw.limit_in_bytes"), self.memory_mb * 1024 * 1024)
                 if ok:
-                    self.limits.append(f"memory {memory_mb} MiB")
-            elif _write(os.path.join(path, "pids.max"), max_pids):
-                self.limits.append(f"{max_pids} processes and threads")
+                    self.limits.append(f"memory {self.memory_mb} MiB")
+            elif controller == "pids" and _write(os.path.join(path, "pids.max"), self.max_pids):
+                self.limits.append(f"{self.max_pids} processes and threads")
 
     def jar_inside(self):
         return JAR_INSIDE
 
     def prefix(self):
-        """Words put before the kernelspec's argv."""
+        """Words put before the kernelspec's argv (for one start: the cgroups are made here)."""
+        self._make_cgroups()
         binds = ["--ro-bind", "/usr", "/usr"]
         for link in ("bin", "lib", "lib64", "sbin", "lib32"):
             p = "/" + link
@@ -218,6 +224,11 @@ class Sandbox:
                 except OSError:
                     pass
             time.sleep(0.05)
+        try:
+            with open(os.path.join(self.cgroups.get("cpuacct", "/nonexistent"), "cpuacct.usage")) as f:
+                self.cpu_seconds += int(f.read().strip()) / 1e9
+        except (OSError, ValueError):
+            pass
         for path in self.cgroups.values():
             try:
                 os.rmdir(path)
