@@ -106,6 +106,15 @@ def load_submission(path):
     return nb, None
 
 
+def _magic_names(magics):
+    """The names of kernel commands, as shown in feedback: short words only (student text)."""
+    names = set()
+    for m in magics:
+        word = re.match(r"\s*(%{1,2}[A-Za-z]{1,20})", m)
+        names.add(word.group(1) if word else "%…")
+    return names
+
+
 def _depth0(masked):
     """``masked`` with everything inside braces and parentheses blanked (newlines kept)."""
     out, depth = [], 0
@@ -219,14 +228,16 @@ def assemble(master, sub, jar_path):
             text = fmt.source(chosen) if chosen.cell_type == "code" else ""
             if chosen.cell_type != "code":
                 target.append(
-                    f"Answer cell {gid} was turned into a {chosen.cell_type} cell; the empty stub was graded."
+                    f"Answer cell {gid} was turned into a "
+                    f"{chosen.cell_type if chosen.cell_type in ('markdown', 'raw') else 'non-code'} cell; "
+                    "the empty stub was graded."
                 )
                 text = fmt.stub_source(fmt.source(cell))
             magics = MAGIC_RE.findall(text)
             if magics:
                 text = MAGIC_RE.sub("// (a kernel command was removed here)", text)
                 target.append(
-                    f"Answer cell {gid}: kernel commands ({', '.join(x.strip().split()[0] for x in magics)}) "
+                    f"Answer cell {gid}: kernel commands ({', '.join(sorted(_magic_names(magics)))}) "
                     "were removed; grading runs offline with the course jar only."
                 )
             shadows = sorted(declarations(text) & reserved)

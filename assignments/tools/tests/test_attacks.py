@@ -23,6 +23,7 @@ import time
 import unittest
 
 from assigntool import cli, grading
+from assigntool import sandbox as sandboxes
 from support import JAR, SOURCES, cell, fmt, kernel_problem, read, with_answer, write
 from test_grading import options
 
@@ -208,6 +209,20 @@ def attacks(master, solved, paths):
         ),
         dict(FULL, q4=0.0),
     )
+    # 10. a fork bomb: the pids cgroup stops it; the answer is right only if it was stopped
+    bomb = (
+        'Process bomb = new ProcessBuilder("/bin/sh", "-c",\n'
+        '    "i=0; while [ $i -lt 400 ]; do sleep 600 & i=$((i+1)); done; wait").start();\n'
+        "Thread.sleep(3000);\n"
+        "long peak = ProcessHandle.allProcesses().count();\n"
+        "bomb.descendants().forEach(ProcessHandle::destroyForcibly);\n"
+        "bomb.destroyForcibly();\n"
+        "boolean limited = peak < 300;\n"
+    )
+    gradient = ans["q4-answer"].replace(
+        "double[] g = ", "if (!limited) {\n        return null;\n    }\n    double[] g = "
+    )
+    out["fork-bomb.ipynb"] = (with_answer(solved, "q4-answer", bomb + gradient), dict(FULL))
     return out
 
 
@@ -265,6 +280,8 @@ class AttackBatchTest(unittest.TestCase):
         problem = kernel_problem()
         if problem:
             raise AssertionError(problem)
+        if options().isolation != "bwrap":
+            raise unittest.SkipTest(f"no sandbox here ({sandboxes.available()}): the attacks need isolation")
         cls.tmp = tempfile.mkdtemp(prefix="assign-attacks-")
         os.chmod(cls.tmp, 0o755)
         # the instructor's folder: a copy of the source, so that writes into it would be seen
@@ -414,6 +431,9 @@ class AttackBatchTest(unittest.TestCase):
         self.assertEqual(self.connections, [])
         with open(os.path.join(self.out, "grades.csv"), encoding="utf-8") as f:
             self.assertNotIn("intruder", f.read())
+
+    def test_a_fork_bomb_is_stopped_by_the_process_limit(self):
+        self.assertEqual(self.q("fork-bomb.ipynb", "q4")["status"], "passed")
 
     def test_no_process_survives(self):
         self.assertEqual(self.survivors, [])

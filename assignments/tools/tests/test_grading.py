@@ -17,6 +17,7 @@ import time
 import unittest
 
 from assigntool import cli, grading
+from assigntool import sandbox as sandboxes
 from support import JAR, KERNEL, SOURCES, cell, fmt, index, kernel_problem, read, with_answer, write
 
 TIMEOUT = float(os.environ.get("ASSIGNMENTS_TEST_TIMEOUT", "10"))
@@ -30,7 +31,9 @@ class Opts:
     startup_timeout = 15.0
     start_attempts = 4
     jvm_options = cli.DEFAULT_JVM_OPTIONS
-    isolation = os.environ.get("ASSIGNMENTS_ISOLATION", "bwrap")
+    # bubblewrap sandboxes need root; elsewhere (a CI runner without it) grade unsandboxed and let
+    # test_attacks skip the isolation tests
+    isolation = os.environ.get("ASSIGNMENTS_ISOLATION") or ("bwrap" if sandboxes.available() is None else "none")
     heap_mb = 512
     memory_mb = 1536
 
