@@ -289,6 +289,15 @@ def assemble(master, sub, jar_path):
 # Reading the results
 
 
+COMPILE_ERRORS = ("CompilerException", "CompilationException", "CompileException")
+
+
+def is_compile_error(err):
+    """Whether a kernel error output is a compile error (rapaio: CompilerException; JJava and
+    IJava: CompilationException)."""
+    return err is not None and str(err.get("ename", "")).rsplit(".", 1)[-1] in COMPILE_ERRORS
+
+
 def diagnostics(error_output):
     """A short, readable reason from a kernel error output. The source lines the kernel echoes
     (``|  code``), carets and stack frames are dropped: the reason names the problem, and a test
@@ -302,7 +311,7 @@ def diagnostics(error_output):
                 continue
             if s not in lines:
                 lines.append(s)
-    if ename == "CompilerException":
+    if is_compile_error(error_output):
         text = "; ".join(lines) or "compile error"
     else:
         value = ANSI_RE.sub("", error_output.get("evalue", "") or "").strip().split("\n")[0]
@@ -362,7 +371,7 @@ def answer_reason(run, gid, timeout):
         return f"Your answer cell {gid} stopped the kernel (System.exit, or a crash); it was skipped after a restart."
     err = run.error()
     if err is not None:
-        if err.get("ename") == "CompilerException":
+        if is_compile_error(err):
             return f"Your answer cell {gid} did not compile: {diagnostics(err)}"
         return f"Your answer cell {gid} stopped with {probe.exception_class({'cls': _java_name(err)})}."
     return None
@@ -426,7 +435,7 @@ def score_questions(master, runs, reference, qnotes, tampered, timeout, methods)
                     "it was restarted and grading went on."
                 ),
             )
-        elif run.error() is not None and run.error().get("ename") == "CompilerException":
+        elif is_compile_error(run.error()):
             if any("did not compile" in a or "was stopped" in a or "stopped the kernel" in a for a in answer_problems):
                 why = "So the tests could not run."
             else:
@@ -711,9 +720,7 @@ def grade_one(task):
         record["questions"] = score_questions(
             master, by_master, task["reference"], qnotes, tampered, task["timeout"], answer_methods(master)
         )
-        record["compile_errors"] = sorted(
-            i for i, r in by_master.items() if r.error() is not None and r.error().get("ename") == "CompilerException"
-        )
+        record["compile_errors"] = sorted(i for i, r in by_master.items() if is_compile_error(r.error()))
         if task.get("keep_notebook"):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -49,7 +49,8 @@ def attacks(master, solved, paths):
 
     # 1. a wrong softmax plus a class that stands in for the library's Softmax, which a hidden test
     #    uses for its expected values: they come from the reference run, so the stand-in is never
-    #    asked; the wrong answer earns what it earns alone (2 of 5 cases: 0.8 points)
+    #    asked; the wrong answer earns what it earns alone (2 of 5 cases: 0.8 points). The stand-in
+    #    does change the student's own q4 answer, which calls Softmax.softmax: 1 of 4 cases, 0.5
     wrong = "double[] stableSoftmax(double[] z) {\n    return new double[] {0.5, 0.5};\n}\n"
     out["shadow-class.ipynb"] = (
         with_answer(
@@ -57,7 +58,7 @@ def attacks(master, solved, paths):
             "q1-answer",
             wrong + "class Softmax {\n    static double[] softmax(double[] z) { return new double[] {0.5, 0.5}; }\n}",
         ),
-        dict(FULL, q1=0.8),
+        dict(FULL, q1=0.8, q4=0.5),
     )
     # 2. a variable that shadows the package root of every fully qualified name in the tests
     out["shadow-variable.ipynb"] = (
