@@ -30,7 +30,9 @@ from . import VERSION, fmt, probe
 from . import sandbox as sandboxes
 from .execute import KernelStartError, run_notebook
 
-TOKEN_VARIABLE = "SOFTMAX_GRADER_TOKEN"  # no longer set: kept so that old kernels print nothing
+# The course engine prints a result line when this variable is set. The grader never sets it: a
+# kernel's environment is built from nothing (kernel_env), and marks come from the probe.
+TOKEN_VARIABLE = "SOFTMAX_GRADER_TOKEN"
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 ENGINE_TYPES = (
     "Check",
