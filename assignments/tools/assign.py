@@ -12,4 +12,5 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 if __name__ == "__main__":
     from assigntool.cli import main
+
     sys.exit(main())

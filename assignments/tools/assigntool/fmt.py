@@ -26,8 +26,23 @@ GRADE_CALL = re.compile(r"Question\s*\.\s*grade\s*\(\s*\"([^\"]*)\"\s*,\s*([0-9]
 SELFCHECK_CALL = re.compile(r"SelfCheck\s*\.\s*report\s*\(([^)]*)\)")
 STUB = 'throw new UnsupportedOperationException("your code here");'
 HIDDEN_NOTE = "// hidden tests run when the notebook is graded"
-JAVA_KEYWORDS = {"if", "for", "while", "switch", "catch", "synchronized", "return", "new", "else",
-                 "throw", "case", "yield", "do", "try", "assert"}
+JAVA_KEYWORDS = {
+    "if",
+    "for",
+    "while",
+    "switch",
+    "catch",
+    "synchronized",
+    "return",
+    "new",
+    "else",
+    "throw",
+    "case",
+    "yield",
+    "do",
+    "try",
+    "assert",
+}
 
 
 class FormatError(Exception):
@@ -65,6 +80,7 @@ def first_code_cell(nb):
 
 # ---------------------------------------------------------------------------------------------
 # Java scanning: blank out comments, strings and char literals so that braces can be counted.
+
 
 def mask_java(text):
     """``text`` with comments, strings and char literals replaced by spaces (newlines kept)."""
@@ -113,7 +129,7 @@ def _method_stubs(lines, indent):
     masked = mask_java("\n".join(lines)).split("\n")
     stubs = []
     depth = 0
-    decl_start = None   # line index where the current top-level declaration started
+    decl_start = None  # line index where the current top-level declaration started
     i = 0
     while i < len(lines):
         m = masked[i]
@@ -146,7 +162,8 @@ _METHOD_RE = re.compile(
     r"^(?:@[\w.]+(?:\([^)]*\))?\s+)*"
     r"(?:(?:public|protected|private|static|final|abstract|synchronized|native|strictfp|default)\s+)*"
     r"(?:<[^>]+>\s+)?"
-    r"([\w$.<>\[\]?, ]+?)\s+([\w$]+)\s*\([^)]*\)\s*(?:throws\s+[\w$., ]+)?$")
+    r"([\w$.<>\[\]?, ]+?)\s+([\w$]+)\s*\([^)]*\)\s*(?:throws\s+[\w$., ]+)?$"
+)
 
 
 def _method_name(head):
@@ -198,9 +215,9 @@ def stub_source(text):
     for start, stop, m in found:
         out.extend(lines[pos:start])
         indent, directive = m.group(1), m.group(2).strip()
-        body = lines[start + 1:stop]
+        body = lines[start + 1 : stop]
         if directive.startswith("stub:"):
-            out.append(indent + directive[len("stub:"):].strip())
+            out.append(indent + directive[len("stub:") :].strip())
         else:
             methods = _method_stubs(body, indent)
             if methods:
@@ -245,7 +262,7 @@ def secret_lines(nb):
             if len(s) < 12 or not re.search(r"[A-Za-z0-9]", s):
                 continue
             if i in inside and s.endswith("{") and _method_name(mask_java(s)[:-1]):
-                continue   # a method's signature is kept in the student version on purpose
+                continue  # a method's signature is kept in the student version on purpose
             (secret if i in inside else public).add(s)
     return secret - public
 
@@ -344,10 +361,14 @@ def lint(master):
                     problems.append(f"{where}: a test cell needs positive 'points'")
                 calls = GRADE_CALL.findall(text)
                 if len(calls) != 1:
-                    problems.append(f"{where}: a test cell must call Question.grade(\"{gid}\", <points>, ...) exactly once")
+                    problems.append(
+                        f'{where}: a test cell must call Question.grade("{gid}", <points>, ...) exactly once'
+                    )
                 elif calls[0][0] != gid or (isinstance(pts, (int, float)) and float(calls[0][1]) != float(pts)):
-                    problems.append(f"{where}: Question.grade(\"{calls[0][0]}\", {calls[0][1]}, ...) does not match "
-                                    f"the metadata (id {gid!r}, points {pts})")
+                    problems.append(
+                        f'{where}: Question.grade("{calls[0][0]}", {calls[0][1]}, ...) does not match '
+                        f"the metadata (id {gid!r}, points {pts})"
+                    )
                 tests.append(gid)
             elif "points" in g:
                 problems.append(f"{where}: only test cells carry points")

@@ -15,8 +15,9 @@ sys.path.insert(0, TOOLS)
 
 from assigntool import fmt  # noqa: E402
 
-SOURCES = {name: os.path.join(ASSIGNMENTS, "source", name, name + ".ipynb")
-           for name in ("01-activations", "06-softmax")}
+SOURCES = {
+    name: os.path.join(ASSIGNMENTS, "source", name, name + ".ipynb") for name in ("01-activations", "06-softmax")
+}
 JAR = os.environ.get("ASSIGNMENTS_JAR", os.path.join(ROOT, "lib", "target", "softmax-course.jar"))
 KERNEL = os.environ.get("ASSIGNMENTS_KERNEL", "java")
 
@@ -58,6 +59,7 @@ def kernel_problem():
     if not os.path.exists(JAR):
         return f"no course jar at {JAR} (mvn -pl lib package -DskipTests)"
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
     try:
         KernelSpecManager().get_kernel_spec(KERNEL)
     except NoSuchKernel:
