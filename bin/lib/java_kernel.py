@@ -1,20 +1,28 @@
-"""Helper of bin/lib/setup.sh for the `java` Jupyter kernelspec (needs jupyter_client).
+"""Helper of bin/lib/setup.sh for the course's Java kernelspecs (needs jupyter_client).
 
-    status      --java J --choice auto|ijava|rapaio --ijava-version V --rapaio-version V
+    status      --name N --java J --choice jjava|ijava|rapaio --jjava-version V --ijava-version V
+                --rapaio-version V
                 prints shell assignments: DATA_DIR DEST FOUND STATE DETAIL KIND
+    jjava-jar   VERSION              the path of the installed jjava wheel's jjava.jar, checked
+                                     against the wheel's RECORD hash (exit 1 and why otherwise)
     download    URL FILE             exit 2 (reason on stdout) when the site is unreachable
     unpack-ijava ZIP STAGE_ROOT VERSION
     write-json  KERNEL_DIR --java J --jar-dir D --jar-name N --kind K --version V --why W [--template T]
-    smoke       KERNELS_DIR --timeout S --retries N --log F
+    smoke       KERNELS_DIR --name N --timeout S --retries N --log F
+
+Kernelspecs go where Jupyter looks first: the environment's share/jupyter/kernels when Jupyter
+prefers it (a virtual environment such as .venv/, where the jjava wheel puts its own `java`),
+else the user's data folder (JUPYTER_DATA_DIR).
 
 The bash side owns the staging folder and the final rename; this file never
 touches an installed kernelspec.
 """
 
 import argparse
+import base64
 import hashlib
+import importlib.metadata
 import json
-import os
 import shlex
 import sys
 import time
@@ -22,8 +30,13 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
-KERNEL_NAME = "java"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "notebooks" / "tools"))
+from kernelstart import KernelStartError, started_kernel  # noqa: E402  (the course's one kernel starter)
+
 META_KEY = "softmax_course"
+# What JJava's own launcher jar runs (a second JVM from the PATH's `java`); the course runs it
+# directly on the checked java: one JVM less at every start, and the JDK the set-up checked.
+JJAVA_JVM_ARGS = ["--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED"]
 
 
 def sha256(path):
@@ -39,27 +52,35 @@ def kernel_dirs():
     return [str(Path(d)) for d in KernelSpecManager().kernel_dirs]
 
 
+def own_kernels_dir():
+    """The kernels folder Jupyter searches first among those the set-up may write."""
+    from jupyter_core.paths import jupyter_data_dir, prefer_environment_over_user
+
+    if prefer_environment_over_user():
+        return str(Path(sys.prefix, "share", "jupyter", "kernels"))
+    return str(Path(jupyter_data_dir(), "kernels"))
+
+
 def cmd_status(a):
-    from jupyter_core.paths import jupyter_data_dir
-    data_dir = str(Path(jupyter_data_dir()))
-    own_dir = str(Path(data_dir, "kernels"))
-    dest = str(Path(own_dir, KERNEL_NAME))
+    own_dir = own_kernels_dir()
+    data_dir = str(Path(own_dir).parent)
+    dest = str(Path(own_dir, a.name))
     found = ""
     found_dir = ""
     for d in kernel_dirs():
-        if Path(d, KERNEL_NAME, "kernel.json").is_file():
-            found, found_dir = str(Path(d, KERNEL_NAME)), d
+        if Path(d, a.name, "kernel.json").is_file():
+            found, found_dir = str(Path(d, a.name)), d
             break
-    state, detail, kind = "missing", "no 'java' kernelspec installed", ""
+    state, detail, kind = "missing", "no '%s' kernelspec installed" % a.name, ""
     if found and found != dest:
         dirs = kernel_dirs()
         if own_dir not in dirs or dirs.index(found_dir) < dirs.index(own_dir):
             state = "shadowed"
-            detail = ("Jupyter takes the 'java' kernelspec at %s before %s (it comes first in "
-                      "JUPYTER_PATH or the environment's share/jupyter)" % (found, dest))
+            detail = ("Jupyter takes the '%s' kernelspec at %s before %s (it comes first in "
+                      "JUPYTER_PATH or the environment's share/jupyter)" % (a.name, found, dest))
         else:
-            detail = ("a 'java' kernelspec not installed by this course is at %s; ours at %s "
-                      "will take precedence" % (found, dest))
+            detail = ("a '%s' kernelspec not installed by this course is at %s; ours at %s "
+                      "will take precedence" % (a.name, found, dest))
     if Path(dest, "kernel.json").is_file() and state != "shadowed":
         try:
             spec = json.loads(Path(dest, "kernel.json").read_text(encoding="utf-8"))
@@ -74,7 +95,7 @@ def cmd_status(a):
             kind = mine.get("kernel", "")
             argv = spec.get("argv", [])
             jar = Path(mine.get("jar", ""))
-            wanted = {"ijava": a.ijava_version, "rapaio": a.rapaio_version}.get(kind)
+            wanted = {"jjava": a.jjava_version, "ijava": a.ijava_version, "rapaio": a.rapaio_version}.get(kind)
             state = "outdated"
             if not argv or argv[0] != a.java:
                 detail = "it runs %s, not the checked %s" % (argv[0] if argv else "nothing", a.java)
@@ -82,7 +103,7 @@ def cmd_status(a):
                 detail = "its jar %s is missing or changed" % jar
             elif mine.get("version") != wanted:
                 detail = "it is %s %s; the build pins %s" % (kind, mine.get("version"), wanted)
-            elif a.choice not in ("auto", kind):
+            elif a.choice != kind:
                 detail = "it is %s; --kernel=%s asks for the other" % (kind, a.choice)
             else:
                 state = "ok"
@@ -92,6 +113,36 @@ def cmd_status(a):
                         ("STATE", state), ("DETAIL", detail), ("KIND", kind)):
         print("K_%s=%s" % (name, shlex.quote(value)))
     return 0
+
+
+def cmd_jjava_jar(a):
+    """Prints the installed jjava wheel's jjava.jar when it is intact; exit 1 and why otherwise."""
+    try:
+        dist = importlib.metadata.distribution("jjava")
+    except importlib.metadata.PackageNotFoundError:
+        print("the jjava package is not installed in %s" % sys.prefix)
+        return 1
+    if dist.version != a.version:
+        print("jjava %s is installed; the lock pins %s" % (dist.version, a.version))
+        return 1
+    for f in dist.files or []:
+        if f.name != "jjava.jar":
+            continue
+        path = Path(f.locate()).resolve()
+        if not path.is_file():
+            print("%s is missing (the 'java' kernelspec was replaced by another kernel)" % path)
+            return 1
+        if f.hash is None or f.hash.mode != "sha256":
+            print("the wheel's RECORD has no sha256 for %s" % path)
+            return 1
+        digest = base64.urlsafe_b64encode(bytes.fromhex(sha256(path))).rstrip(b"=").decode()
+        if digest != f.hash.value:
+            print("%s differs from the jjava %s wheel (sha256 mismatch)" % (path, dist.version))
+            return 1
+        print(path)
+        return 0
+    print("the jjava %s wheel lists no jjava.jar" % dist.version)
+    return 1
 
 
 def cmd_download(a):
@@ -142,15 +193,17 @@ def cmd_unpack_ijava(a):
     return 0
 
 
-def kernel_argv(java, jar, template):
+def kernel_argv(java, jar, template, kind="rapaio"):
     """argv of the kernelspec: the checked java, -jar, the absolute jar, {connection_file}.
+
+    JJava needs its JVM options before -jar (those its launcher jar would pass).
 
     For IJava the zip's own kernel.json is the template: its `java` becomes the checked
     java, its @KERNEL_INSTALL_DIRECTORY@/<jar> the absolute jar, and any JVM option it
     lists stays where it is.
     """
     if template is None:
-        return [java, "-jar", jar, "{connection_file}"]
+        return [java, *(JJAVA_JVM_ARGS if kind == "jjava" else []), "-jar", jar, "{connection_file}"]
     argv = []
     for arg in template["argv"]:
         if arg == "java":
@@ -169,8 +222,8 @@ def cmd_write_json(a):
     kernel_dir = Path(a.kernel_dir)
     jar = str(Path(a.jar_dir, a.jar_name))
     spec = {
-        "argv": kernel_argv(a.java, jar, template),
-        "display_name": "Java",
+        "argv": kernel_argv(a.java, jar, template, a.kind),
+        "display_name": "Java" if a.kind == "jjava" else "Java (%s %s)" % (a.kind, a.version),
         "language": "java",
         "interrupt_mode": (template or {}).get("interrupt_mode", "message"),
         "env": (template or {}).get("env", {}),
@@ -188,72 +241,58 @@ def cmd_write_json(a):
     return 0
 
 
-def smoke_once(kernels_dir, timeout, log):
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name=KERNEL_NAME,
-                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[kernels_dir]))
-    began = time.monotonic()
-    with open(log, "ab") as sink:
-        km.start_kernel(stdout=sink, stderr=sink)
-    kc = km.client()
-    try:
-        kc.start_channels()
-        kc.wait_for_ready(timeout=timeout)
-        ready = time.monotonic() - began
-        msg_id = kc.execute("1 + 1")
-        texts, error = [], None
-        deadline = time.monotonic() + 60
-        while True:
-            msg = kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind, content = msg["msg_type"], msg["content"]
-            if kind in ("execute_result", "display_data"):
-                texts += [str(v) for k, v in content["data"].items() if k.startswith("text/")]
-            elif kind == "stream":
-                texts.append(content["text"])
-            elif kind == "error":
-                error = "%s: %s" % (content.get("ename"), content.get("evalue"))
-            elif kind == "status" and content["execution_state"] == "idle":
-                break
-        return ready, time.monotonic() - began, texts, error
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
+def smoke_once(kc):
+    """Runs 1 + 1 on a started kernel; returns (texts, error)."""
+    msg_id = kc.execute("1 + 1")
+    texts, error = [], None
+    deadline = time.monotonic() + 60
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind in ("execute_result", "display_data"):
+            texts += [str(v) for k, v in content["data"].items() if k.startswith("text/")]
+        elif kind == "stream":
+            texts.append(content["text"])
+        elif kind == "error":
+            error = "%s: %s" % (content.get("ename"), content.get("evalue"))
+        elif kind == "status" and content["execution_state"] == "idle":
+            return texts, error
 
 
 def cmd_smoke(a):
-    attempts = 1 + a.retries
-    for attempt in range(1, attempts + 1):
-        try:
-            ready, total, texts, error = smoke_once(a.kernels_dir, a.timeout, a.log)
-        except Exception as e:  # the start failed or timed out: retried, and reported
-            reason = " ".join(("%s: %s" % (type(e).__name__, e)).split())[:200]
-            if attempt < attempts:
-                print("[setup] RETRY: kernel smoke test: start failed (%s); retry %d of %d"
-                      % (reason, attempt, a.retries), flush=True)
-                continue
-            print("[setup] kernel smoke test failed %d times: %s" % (attempts, reason))
-            return 1
-        if error or not any(t.strip() == "2" or ">2<" in t for t in texts):
-            print("[setup] kernel smoke test: 1 + 1 gave %s" % (error or texts or "no output"))
-            return 1
-        print("[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in %.1f s, %.1f s in all%s)"
-              % (ready, total, ", after %d retries" % (attempt - 1) if attempt > 1 else ""), flush=True)
-        return 0
-    return 1
+    began = time.monotonic()
+    try:
+        with open(a.log, "ab") as sink, started_kernel(
+            a.name, kernel_dirs=[a.kernels_dir], timeout=a.timeout, retries=a.retries, output=sink,
+            label="kernel smoke test", log=lambda line: print("[setup] " + line, flush=True),
+        ) as (_km, kc, report):
+            texts, error = smoke_once(kc)
+    except KernelStartError as e:
+        print("[setup] kernel smoke test failed %d times: %s" % (len(e.failures), e.failures[-1]))
+        return 1
+    if error or not any(t.strip() == "2" or ">2<" in t for t in texts):
+        print("[setup] kernel smoke test: 1 + 1 gave %s" % (error or texts or "no output"))
+        return 1
+    print("[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in %.1f s, %.1f s in all%s)"
+          % (report.seconds, time.monotonic() - began,
+             ", after %d retries" % report.retries if report.retries else ""), flush=True)
+    return 0
 
 
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("status")
+    s.add_argument("--name", required=True)
     s.add_argument("--java", required=True)
     s.add_argument("--choice", required=True)
+    s.add_argument("--jjava-version", required=True)
     s.add_argument("--ijava-version", required=True)
     s.add_argument("--rapaio-version", required=True)
+    s = sub.add_parser("jjava-jar")
+    s.add_argument("version")
     s = sub.add_parser("download")
     s.add_argument("url")
     s.add_argument("file")
@@ -269,11 +308,12 @@ def main():
     s.add_argument("--template")
     s = sub.add_parser("smoke")
     s.add_argument("kernels_dir")
+    s.add_argument("--name", required=True)
     s.add_argument("--timeout", type=float, default=60)
     s.add_argument("--retries", type=int, default=2)
     s.add_argument("--log", required=True)
     a = p.parse_args()
-    return {"status": cmd_status, "download": cmd_download, "unpack-ijava": cmd_unpack_ijava,
+    return {"status": cmd_status, "jjava-jar": cmd_jjava_jar, "download": cmd_download, "unpack-ijava": cmd_unpack_ijava,
             "write-json": cmd_write_json, "smoke": cmd_smoke}[a.cmd](a)
 
 

@@ -9,7 +9,9 @@ Usage (from the notebooks/ folder; Maven runs it at `integration-test`):
 
 Before a notebook runs, its stored source must be portable: no outputs and no
 execution counts, kernelspec `java`, a first code cell that is exactly one
-`%jars <relative/path/to/one.jar>` line, no bare `display(...)` call, no
+`%classpath <relative/path/to/a/folder>` line (the one class-path magic JJava, IJava and
+rapaio all accept without a warning; rapaio's takes only a folder, JJava warns on `%jars`),
+no bare `display(...)` call, no
 `%maven` or `%%loadFromPOM`, and at least one expected value declared in a code
 cell's metadata:
 
@@ -20,8 +22,9 @@ text/plain, text/html, text/markdown or text/latex data of a result); every
 type in `expect_mime` must be among its outputs' MIME types. A notebook fails
 on any `error` output and on anything written to stderr.
 
-A kernel that does not answer within --startup-timeout seconds of its start is
-replaced by a new one, up to --start-retries times; each retry is printed as
+Kernels are started by kernelstart.py (the course's one kernel starter): a kernel that does
+not answer within --startup-timeout seconds of its start is replaced by a new one, up to
+--start-retries times; each retry is printed as
 `RETRY: <notebook>: kernel start failed (<reason>); ...` and counted.
 
 Writes OUT/<name>.ipynb (executed), OUT/<name>.html, OUT/timings.csv,
@@ -40,7 +43,6 @@ jupyter-nbconvert).
 """
 
 import argparse
-import atexit
 import csv
 import html
 import json
@@ -54,9 +56,10 @@ NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex")
 SOURCE_LINES_SHOWN = 3
+CLASSPATH_USAGE = "%classpath <relative path to one folder>"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_JARS_LINE = re.compile(r"%jars[ \t]+(\S+)")
+_CLASSPATH_LINE = re.compile(r"%classpath[ \t]+(\S+)")
 _GLOB_CHARS = set("*?[]{}")
 # A bare call of a kernel's global display function; `Notebook.display(` etc. is fine.
 _BARE_DISPLAY = re.compile(r"(?<![\w.$])display\s*\(")
@@ -91,24 +94,24 @@ def code_cells(nb):
     return [(i, c) for i, c in enumerate(nb.get("cells", [])) if c.get("cell_type") == "code"]
 
 
-def parse_jars_line(source):
-    """Returns (jar path, None) for exactly one `%jars <relative .jar>` line, else (None, why)."""
+def parse_classpath_line(source):
+    """Returns (folder, None) for exactly one `%classpath <relative folder>` line, else (None, why)."""
     lines = [line.strip() for line in source.strip().splitlines()]
     if len(lines) != 1:
-        return None, "must be exactly one line `%%jars <relative path to one .jar>`, found %d lines" % len(lines)
-    m = _JARS_LINE.fullmatch(lines[0])
+        return None, f"must be exactly one line `{CLASSPATH_USAGE}`, found {len(lines)} lines"
+    m = _CLASSPATH_LINE.fullmatch(lines[0])
     if not m:
-        return None, "must be exactly `%%jars <relative path to one .jar>`, found `%s`" % lines[0]
+        return None, f"must be exactly `{CLASSPATH_USAGE}`, found `{lines[0]}`"
     path = m.group(1)
     if _GLOB_CHARS & set(path):
-        return None, "`%s`: no globs; name exactly one jar (a glob fails on rapaio)" % path
+        return None, f"`{path}`: no globs; name exactly one folder (a glob fails on rapaio)"
     if any(sep in path for sep in (":", ";", ",")):
-        return None, "`%s`: exactly one jar, not a path list" % path
+        return None, f"`{path}`: exactly one folder, not a path list"
     if path.startswith(("/", "~", "\\")) or re.match(r"[A-Za-z]:", path):
-        return None, "`%s`: the path must be relative to the notebook's folder" % path
-    if not path.endswith(".jar"):
-        return None, "`%s`: must name a .jar file, not a folder (a folder fails on IJava)" % path
-    return path, None
+        return None, f"`{path}`: the path must be relative to the notebook's folder"
+    if path.endswith(".jar"):
+        return None, f"`{path}`: must name a folder, not a .jar (rapaio's %classpath takes only a folder)"
+    return path.rstrip("/"), None
 
 
 def _string_list(value):
@@ -124,7 +127,7 @@ def check_source(nb):
 
     cells = code_cells(nb)
     if not cells:
-        problems.append((None, "has no code cell; the first must be `%jars <relative path to one .jar>`"))
+        problems.append((None, f"has no code cell; the first must be `{CLASSPATH_USAGE}`"))
         return problems
 
     stored = [i for i, c in cells if c.get("outputs") or c.get("execution_count") is not None]
@@ -133,7 +136,7 @@ def check_source(nb):
                             "(jupyter nbconvert --clear-output --inplace NOTEBOOK)"))
 
     first_index, first = cells[0]
-    _, why = parse_jars_line(source_of(first))
+    _, why = parse_classpath_line(source_of(first))
     if why:
         problems.append((first_index, "first code cell " + why))
 
@@ -144,9 +147,9 @@ def check_source(nb):
             problems.append((i, "calls the kernel's display(...) directly; use the library's "
                                 "notebook helpers, which work on every Java kernel"))
         if _MAVEN_MAGIC.search(src):
-            problems.append((i, "uses %maven; notebooks load only the course jar with %jars"))
+            problems.append((i, "uses %maven; notebooks load only the course classes with %classpath"))
         if _POM_MAGIC.search(src):
-            problems.append((i, "uses %%loadFromPOM; notebooks load only the course jar with %jars"))
+            problems.append((i, "uses %%loadFromPOM; notebooks load only the course classes with %classpath"))
         meta = cell.get("metadata", {})
         if "expect" in meta:
             if _string_list(meta["expect"]):
@@ -242,44 +245,37 @@ def discover(directory):
 # ---------------------------------------------------------------- execution
 
 def execute(path, kernel, timeout, startup_timeout, log, kernel_log, start_retries=1):
-    """Runs one notebook; start_retries more tries when the kernel fails to start.
+    """Runs one notebook on a kernel started by kernelstart (start_retries more tries when it wedges).
 
     The kernel process's own stdout/stderr (its logging) goes to the file kernel_log.
     Returns (executed nb, retries, kernel start seconds or None, fatal message or None).
     """
     import nbformat
+    from kernelstart import KernelStartError, shutdown, start_kernel
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
 
-    retries = 0
-    while True:
-        nb = nbformat.read(str(path), as_version=4)
-        began = time.monotonic()
-        started = {}
-        client = NotebookClient(
-            nb, kernel_name=kernel, timeout=timeout, startup_timeout=startup_timeout,
-            allow_errors=True, resources={"metadata": {"path": str(path.parent)}})
-        client.on_notebook_start = lambda notebook: started.setdefault("kernel", time.monotonic() - began)
-        client.on_cell_start = lambda cell, cell_index: started.setdefault("cell", cell_index)
+    nb = nbformat.read(str(path), as_version=4)
+    with open(kernel_log, "ab") as sink:
         try:
-            with open(kernel_log, "ab") as sink:
-                # The kernel's cwd is resources.metadata.path; stdout/stderr go to Popen.
-                client.execute(stdout=sink, stderr=sink)
-            return nb, retries, started.get("kernel"), None
+            km, kc, report = start_kernel(
+                kernel, cwd=path.parent, timeout=startup_timeout, retries=start_retries, label=path.name,
+                log=log, output=sink, client_class="jupyter_client.asynchronous.AsyncKernelClient")
+        except KernelStartError as e:
+            return nb, len(e.failures) - 1, None, _shorten(strip_ansi(str(e)), 300)
+        # The readiness probe's blocking client is done; nbclient talks through its own async one.
+        kc.stop_channels()
+        client = NotebookClient(nb, km=km, kernel_name=kernel, timeout=timeout, startup_timeout=startup_timeout,
+                                allow_errors=True, resources={"metadata": {"path": str(path.parent)}})
+        try:
+            client.execute()
+            return nb, report.retries, report.seconds, None
         except (RuntimeError, TimeoutError, DeadKernelError) as e:
-            reason = _shorten(strip_ansi("%s: %s" % (type(e).__name__, e)), 200)
-            if "cell" not in started and not any_cell_started(nb) and retries < start_retries:
-                retries += 1
-                log("RETRY: %s: kernel start failed (%s); %s" % (
-                    path.name, reason, "retrying once" if start_retries == 1
-                    else "retry %d of %d" % (retries, start_retries)))
-                continue
-            return nb, retries, started.get("kernel"), reason
-        except Exception as e:  # a broken notebook file, a kernelspec that is missing, ...
-            return nb, retries, started.get("kernel"), _shorten("%s: %s" % (type(e).__name__, e), 300)
+            return nb, report.retries, report.seconds, _shorten(strip_ansi(f"{type(e).__name__}: {e}"), 200)
+        except Exception as e:  # a broken notebook file, a cell time-out, ...
+            return nb, report.retries, report.seconds, _shorten(f"{type(e).__name__}: {e}", 300)
         finally:
-            # nbclient 0.7 registers an atexit clean-up that fails noisily after a failed start.
-            atexit.unregister(client._cleanup_kernel)
+            shutdown(km)
 
 
 MATHJAX_LOCAL = "file:///usr/share/javascript/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
@@ -396,10 +392,10 @@ def run(args):
         result["title"], result["summary"] = title_and_summary(source, path.stem)
         problems = [format_problem(name, source, i, m) for i, m in check_source(source)]
         if not problems and not args.check_only:
-            jar, _ = parse_jars_line(source_of(code_cells(source)[0][1]))
-            if not (path.parent / jar).is_file():
-                problems.append("FAIL %s: %s does not exist; build it first (mvn package)"
-                                % (name, (path.parent / jar)))
+            folder, _ = parse_classpath_line(source_of(code_cells(source)[0][1]))
+            if not (path.parent / folder).is_dir():
+                problems.append(f"FAIL {name}: the folder {path.parent / folder} does not exist; "
+                                "build it first (mvn -pl lib package -DskipTests)")
         if problems or args.check_only:
             result["failures"] = problems
             result["passed"] = not problems

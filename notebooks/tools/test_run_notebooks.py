@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run_notebooks as rn  # noqa: E402
 
-JARS = "%jars ../lib/target/softmax-course.jar"
+JARS = "%classpath ../lib/target/softmax-course"
 
 
 def code(source, outputs=None, execution_count=None, **metadata):
@@ -45,36 +45,36 @@ def stream(text, name="stdout"):
     return {"output_type": "stream", "name": name, "text": text}
 
 
-class ParseJarsLine(unittest.TestCase):
-    def test_one_relative_jar(self):
-        self.assertEqual(rn.parse_jars_line(JARS + "\n"), ("../lib/target/softmax-course.jar", None))
+class ParseClasspathLine(unittest.TestCase):
+    def test_one_relative_folder(self):
+        self.assertEqual(rn.parse_classpath_line(JARS + "\n"), ("../lib/target/softmax-course", None))
 
-    def test_surrounding_blank_lines_and_spaces_are_fine(self):
-        self.assertEqual(rn.parse_jars_line("\n  %jars   a/b.jar  \n\n"), ("a/b.jar", None))
+    def test_surrounding_blank_lines_spaces_and_a_trailing_slash_are_fine(self):
+        self.assertEqual(rn.parse_classpath_line("\n  %classpath   a/b/  \n\n"), ("a/b", None))
 
     def test_rejects_a_second_line(self):
-        path, why = rn.parse_jars_line(JARS + "\nimport java.util.*;")
+        path, why = rn.parse_classpath_line(JARS + "\nimport java.util.*;")
         self.assertIsNone(path)
         self.assertIn("found 2 lines", why)
 
     def test_rejects_a_glob(self):
-        path, why = rn.parse_jars_line("%jars ../lib/target/*.jar")
+        path, why = rn.parse_classpath_line("%classpath ../lib/target/*")
         self.assertIsNone(path)
         self.assertIn("no globs", why)
 
     def test_rejects_two_paths(self):
-        self.assertIsNone(rn.parse_jars_line("%jars a.jar b.jar")[0])
-        self.assertIn("not a path list", rn.parse_jars_line("%jars a.jar:b.jar")[1])
+        self.assertIsNone(rn.parse_classpath_line("%classpath a b")[0])
+        self.assertIn("not a path list", rn.parse_classpath_line("%classpath a:b")[1])
 
     def test_rejects_an_absolute_path(self):
-        self.assertIn("relative", rn.parse_jars_line("%jars /opt/course.jar")[1])
-        self.assertIn("relative", rn.parse_jars_line("%jars ~/course.jar")[1])
+        self.assertIn("relative", rn.parse_classpath_line("%classpath /opt/course")[1])
+        self.assertIn("relative", rn.parse_classpath_line("%classpath ~/course")[1])
 
-    def test_rejects_a_folder(self):
-        self.assertIn("not a folder", rn.parse_jars_line("%jars ../lib/target/")[1])
+    def test_rejects_a_jar(self):
+        self.assertIn("not a .jar", rn.parse_classpath_line("%classpath ../lib/target/softmax-course.jar")[1])
 
     def test_rejects_other_magics(self):
-        self.assertIn("found `%classpath a.jar`", rn.parse_jars_line("%classpath a.jar")[1])
+        self.assertIn("found `%jars a.jar`", rn.parse_classpath_line("%jars a.jar")[1])
 
 
 class CheckSource(unittest.TestCase):
@@ -101,12 +101,12 @@ class CheckSource(unittest.TestCase):
         self.assertEqual([i for i, _ in problems], [1, 2])
         self.assertTrue(all("stored with outputs" in m for _, m in problems))
 
-    def test_first_code_cell_must_be_the_jars_line(self):
+    def test_first_code_cell_must_be_the_classpath_line(self):
         nb = notebook(markdown("x"), code("int a = 1;", expect=["1"]), code(JARS))
         self.assertEqual(len(rn.check_source(nb)), 1)
         index, message = rn.check_source(nb)[0]
         self.assertEqual(index, 1)
-        self.assertTrue(message.startswith("first code cell must be exactly `%jars"))
+        self.assertTrue(message.startswith("first code cell must be exactly `%classpath"))
 
     def test_no_code_cell(self):
         problems = rn.check_source(notebook(markdown("only prose")))
@@ -238,14 +238,14 @@ class CheckOnlyRun(unittest.TestCase):
         except ImportError:
             self.skipTest("nbformat is not installed")
         with tempfile.TemporaryDirectory() as d:
-            bad = notebook(code("%jars lib/*.jar"), code("1", expect=["1"]))
+            bad = notebook(code("%classpath lib/*"), code("1", expect=["1"]))
             Path(d, "01-bad.ipynb").write_text(json.dumps(bad))
             Path(d, "02-good.ipynb").write_text(json.dumps(good_notebook()))
             args = rn.argparse.Namespace(notebooks=[os.path.join(d, "01-bad.ipynb"), os.path.join(d, "02-good.ipynb")],
                                          out=os.path.join(d, "book"), check_only=True)
             with contextlib.redirect_stdout(io.StringIO()) as printed:
                 self.assertEqual(rn.run(args), 1)
-            self.assertIn("FAIL 01-bad.ipynb cell 1: first code cell `lib/*.jar`: no globs", printed.getvalue())
+            self.assertIn("FAIL 01-bad.ipynb cell 1: first code cell `lib/*`: no globs", printed.getvalue())
             self.assertTrue(printed.getvalue().rstrip().endswith(
                 "notebooks: 2 run, 1 passed, 1 failed, 0 kernel-start retries, 0 expected values checked"))
             summary = json.loads(Path(d, "book", "summary.json").read_text())
@@ -298,7 +298,7 @@ class Book(unittest.TestCase):
             rn.write_html(nb, Path(d, "t.html"))
             page = Path(d, "t.html").read_text()
             self.assertIn("data:image/png;base64," + png, page)
-            self.assertIn("MathJax.js", page)
+            self.assertRegex(page, r"(?i)<script[^>]+mathjax[^>]*\.js")
             rn.write_html(nb, Path(d, "t.html"), rn.MATHJAX_LOCAL)
             self.assertIn(rn.MATHJAX_LOCAL.replace("&", "&amp;").split("?")[0], Path(d, "t.html").read_text())
 
