@@ -56,6 +56,7 @@ def sha256(path):
 
 def kernel_dirs():
     from jupyter_client.kernelspec import KernelSpecManager
+
     return [str(Path(d)) for d in KernelSpecManager().kernel_dirs]
 
 
@@ -78,26 +79,30 @@ def cmd_status(a):
         if Path(d, a.name, "kernel.json").is_file():
             found, found_dir = str(Path(d, a.name)), d
             break
-    state, detail, kind = "missing", "no '%s' kernelspec installed" % a.name, ""
+    state, detail, kind = "missing", f"no '{a.name}' kernelspec installed", ""
     if found and found != dest:
         dirs = kernel_dirs()
         if own_dir not in dirs or dirs.index(found_dir) < dirs.index(own_dir):
             state = "shadowed"
-            detail = ("Jupyter takes the '%s' kernelspec at %s before %s (it comes first in "
-                      "JUPYTER_PATH or the environment's share/jupyter)" % (a.name, found, dest))
+            detail = (
+                f"Jupyter takes the '{a.name}' kernelspec at {found} before {dest} (it comes first in "
+                "JUPYTER_PATH or the environment's share/jupyter)"
+            )
         else:
-            detail = ("a '%s' kernelspec not installed by this course is at %s; ours at %s "
-                      "will take precedence" % (a.name, found, dest))
+            detail = (
+                f"a '{a.name}' kernelspec not installed by this course is at {found}; ours at {dest} "
+                "will take precedence"
+            )
     if Path(dest, "kernel.json").is_file() and state != "shadowed":
         try:
             spec = json.loads(Path(dest, "kernel.json").read_text(encoding="utf-8"))
         except ValueError as e:
             spec = {}
-            detail = "unreadable %s/kernel.json (%s)" % (dest, e)
+            detail = f"unreadable {dest}/kernel.json ({e})"
         mine = spec.get("metadata", {}).get(META_KEY)
         if not mine:
             state = "foreign"
-            detail = detail if spec == {} else "%s was not installed by this course" % dest
+            detail = detail if spec == {} else f"{dest} was not installed by this course"
         else:
             kind = mine.get("kernel", "")
             argv = spec.get("argv", [])
@@ -105,22 +110,29 @@ def cmd_status(a):
             wanted = {"jjava": a.jjava_version, "ijava": a.ijava_version, "rapaio": a.rapaio_version}.get(kind)
             state = "outdated"
             if not argv or argv[0] != a.java:
-                detail = "it runs %s, not the checked %s" % (argv[0] if argv else "nothing", a.java)
+                detail = "it runs {}, not the checked {}".format(argv[0] if argv else "nothing", a.java)
             elif not jar.is_file() or sha256(jar) != mine.get("jar_sha256"):
-                detail = "its jar %s is missing or changed" % jar
+                detail = f"its jar {jar} is missing or changed"
             elif kind == "jjava" and not jar.with_name(JJAVA_ARCHIVE).is_file():
-                detail = "its class-data archive %s is missing" % jar.with_name(JJAVA_ARCHIVE)
+                detail = f"its class-data archive {jar.with_name(JJAVA_ARCHIVE)} is missing"
             elif mine.get("version") != wanted:
-                detail = "it is %s %s; the build pins %s" % (kind, mine.get("version"), wanted)
+                detail = "it is {} {}; the build pins {}".format(kind, mine.get("version"), wanted)
             elif a.choice != kind:
-                detail = "it is %s; --kernel=%s asks for the other" % (kind, a.choice)
+                detail = f"it is {kind}; --kernel={a.choice} asks for the other"
             else:
                 state = "ok"
-                detail = "%s %s, smoke-tested %s (%s)" % (kind, mine.get("version"),
-                                                         mine.get("installed", "?"), mine.get("why", ""))
-    for name, value in (("DATA_DIR", data_dir), ("DEST", dest), ("FOUND", found),
-                        ("STATE", state), ("DETAIL", detail), ("KIND", kind)):
-        print("K_%s=%s" % (name, shlex.quote(value)))
+                detail = "{} {}, smoke-tested {} ({})".format(
+                    kind, mine.get("version"), mine.get("installed", "?"), mine.get("why", "")
+                )
+    for name, value in (
+        ("DATA_DIR", data_dir),
+        ("DEST", dest),
+        ("FOUND", found),
+        ("STATE", state),
+        ("DETAIL", detail),
+        ("KIND", kind),
+    ):
+        print(f"K_{name}={shlex.quote(value)}")
     return 0
 
 
@@ -129,28 +141,28 @@ def cmd_jjava_jar(a):
     try:
         dist = importlib.metadata.distribution("jjava")
     except importlib.metadata.PackageNotFoundError:
-        print("the jjava package is not installed in %s" % sys.prefix)
+        print(f"the jjava package is not installed in {sys.prefix}")
         return 1
     if dist.version != a.version:
-        print("jjava %s is installed; the lock pins %s" % (dist.version, a.version))
+        print(f"jjava {dist.version} is installed; the lock pins {a.version}")
         return 1
     for f in dist.files or []:
         if f.name != "jjava.jar":
             continue
         path = Path(f.locate()).resolve()
         if not path.is_file():
-            print("%s is missing (the 'java' kernelspec was replaced by another kernel)" % path)
+            print(f"{path} is missing (the 'java' kernelspec was replaced by another kernel)")
             return 1
         if f.hash is None or f.hash.mode != "sha256":
-            print("the wheel's RECORD has no sha256 for %s" % path)
+            print(f"the wheel's RECORD has no sha256 for {path}")
             return 1
         digest = base64.urlsafe_b64encode(bytes.fromhex(sha256(path))).rstrip(b"=").decode()
         if digest != f.hash.value:
-            print("%s differs from the jjava %s wheel (sha256 mismatch)" % (path, dist.version))
+            print(f"{path} differs from the jjava {dist.version} wheel (sha256 mismatch)")
             return 1
         print(path)
         return 0
-    print("the jjava %s wheel lists no jjava.jar" % dist.version)
+    print(f"the jjava {dist.version} wheel lists no jjava.jar")
     return 1
 
 
@@ -165,39 +177,39 @@ def cmd_download(a):
                 f.write(block)
     except Exception as e:  # DNS failure, refused, time-out, HTTP error: all mean "not reachable"
         reason = getattr(e, "reason", None) or e
-        print("%s: %s" % (type(e).__name__, reason))
+        print(f"{type(e).__name__}: {reason}")
         return 2
     return 0
 
 
 def cmd_unpack_ijava(a):
-    jar_member = "java/ijava-%s.jar" % a.version
+    jar_member = f"java/ijava-{a.version}.jar"
     wanted = ("java/kernel.json", jar_member)
     try:
         with zipfile.ZipFile(a.zip) as z:
             names = z.namelist()
             missing = [m for m in wanted if m not in names]
             if missing:
-                print("the zip lacks %s (it holds: %s)" % (", ".join(missing), ", ".join(names[:20])))
+                print("the zip lacks {} (it holds: {})".format(", ".join(missing), ", ".join(names[:20])))
                 return 1
             bad = z.testzip()
             if bad:
-                print("the zip is corrupt: CRC error in %s" % bad)
+                print(f"the zip is corrupt: CRC error in {bad}")
                 return 1
             stage_root = Path(a.stage_root)
             (stage_root / "java").mkdir(exist_ok=True)
             (stage_root / "ijava-kernel.json").write_bytes(z.read("java/kernel.json"))
             (stage_root / "java" / Path(jar_member).name).write_bytes(z.read(jar_member))
     except zipfile.BadZipFile as e:
-        print("not a zip file: %s" % e)
+        print(f"not a zip file: {e}")
         return 1
     try:
         template = json.loads((Path(a.stage_root) / "ijava-kernel.json").read_text(encoding="utf-8"))
     except ValueError as e:
-        print("java/kernel.json in the zip is not JSON: %s" % e)
+        print(f"java/kernel.json in the zip is not JSON: {e}")
         return 1
     if "{connection_file}" not in template.get("argv", []) or "-jar" not in template.get("argv", []):
-        print("java/kernel.json in the zip has an unexpected argv: %s" % template.get("argv"))
+        print("java/kernel.json in the zip has an unexpected argv: {}".format(template.get("argv")))
         return 1
     return 0
 
@@ -213,8 +225,15 @@ def kernel_argv(java, jar, template, kind="rapaio"):
     """
     if template is None and kind == "jjava":
         archive = str(Path(jar).with_name(JJAVA_ARCHIVE))
-        return [java, *JJAVA_FAST_START, "-XX:SharedArchiveFile=" + archive, *JJAVA_JVM_ARGS,
-                "-jar", jar, "{connection_file}"]
+        return [
+            java,
+            *JJAVA_FAST_START,
+            "-XX:SharedArchiveFile=" + archive,
+            *JJAVA_JVM_ARGS,
+            "-jar",
+            jar,
+            "{connection_file}",
+        ]
     if template is None:
         return [java, "-jar", jar, "{connection_file}"]
     argv = []
@@ -226,7 +245,7 @@ def kernel_argv(java, jar, template, kind="rapaio"):
         else:
             argv.append(arg)
     if argv[0] != java or jar not in argv or "{connection_file}" not in argv:
-        raise ValueError("cannot adapt IJava's argv %s" % template["argv"])
+        raise ValueError("cannot adapt IJava's argv {}".format(template["argv"]))
     return argv
 
 
@@ -236,19 +255,21 @@ def cmd_write_json(a):
     jar = str(Path(a.jar_dir, a.jar_name))
     spec = {
         "argv": kernel_argv(a.java, jar, template, a.kind),
-        "display_name": "Java" if a.kind == "jjava" else "Java (%s %s)" % (a.kind, a.version),
+        "display_name": "Java" if a.kind == "jjava" else f"Java ({a.kind} {a.version})",
         "language": "java",
         "interrupt_mode": (template or {}).get("interrupt_mode", "message"),
         "env": (template or {}).get("env", {}),
-        "metadata": {META_KEY: {
-            "kernel": a.kind,
-            "version": a.version,
-            "jar": jar,
-            "jar_sha256": sha256(kernel_dir / a.jar_name),
-            "java": a.java,
-            "why": a.why,
-            "installed": time.strftime("%Y-%m-%d %H:%M:%S"),
-        }},
+        "metadata": {
+            META_KEY: {
+                "kernel": a.kind,
+                "version": a.version,
+                "jar": jar,
+                "jar_sha256": sha256(kernel_dir / a.jar_name),
+                "java": a.java,
+                "why": a.why,
+                "installed": time.strftime("%Y-%m-%d %H:%M:%S"),
+            }
+        },
     }
     (kernel_dir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     return 0
@@ -269,7 +290,7 @@ def smoke_once(kc):
         elif kind == "stream":
             texts.append(content["text"])
         elif kind == "error":
-            error = "%s: %s" % (content.get("ename"), content.get("evalue"))
+            error = "{}: {}".format(content.get("ename"), content.get("evalue"))
         elif kind == "status" and content["execution_state"] == "idle":
             return texts, error
 
@@ -283,49 +304,67 @@ def cmd_cds(a):
     archive = kernel_dir / JJAVA_ARCHIVE
     partial = kernel_dir / (JJAVA_ARCHIVE + ".partial")
     partial.unlink(missing_ok=True)
-    argv = ["-XX:ArchiveClassesAtExit=" + str(partial) if arg.startswith("-XX:SharedArchiveFile=") else arg
-            for arg in spec["argv"]]
+    argv = [
+        "-XX:ArchiveClassesAtExit=" + str(partial) if arg.startswith("-XX:SharedArchiveFile=") else arg
+        for arg in spec["argv"]
+    ]
     began = time.monotonic()
     with tempfile.TemporaryDirectory() as kernels:
         Path(kernels, a.name).mkdir()
         Path(kernels, a.name, "kernel.json").write_text(json.dumps({**spec, "argv": argv}), encoding="utf-8")
         try:
-            with open(a.log, "ab") as sink, started_kernel(
-                a.name, kernel_dirs=[kernels], timeout=60, retries=1, output=sink, label="class-data archive",
-                log=lambda line: print("[setup] " + line, flush=True),
-            ) as (km, kc, _report):
+            with (
+                open(a.log, "ab") as sink,
+                started_kernel(
+                    a.name,
+                    kernel_dirs=[kernels],
+                    timeout=60,
+                    retries=1,
+                    output=sink,
+                    label="class-data archive",
+                    log=lambda line: print("[setup] " + line, flush=True),
+                ) as (km, kc, _report),
+            ):
                 smoke_once(kc)
                 # A clean exit writes the archive: ask the kernel to stop, and wait for its JVM.
                 km.shutdown_kernel(now=False)
         except KernelStartError as e:
-            print("[setup] class-data archive: the kernel did not start (%s); JJava starts without it" % e)
+            print(f"[setup] class-data archive: the kernel did not start ({e}); JJava starts without it")
             return 1
     if not partial.is_file():
-        print("[setup] class-data archive: the JVM wrote none (see %s); JJava starts without it" % a.log)
+        print(f"[setup] class-data archive: the JVM wrote none (see {a.log}); JJava starts without it")
         return 1
     partial.replace(archive)
-    print("[setup] class-data archive %s (%.0f MB) written in %.1f s"
-          % (archive, archive.stat().st_size / 1e6, time.monotonic() - began), flush=True)
+    size_mb = archive.stat().st_size / 1e6
+    print(f"[setup] class-data archive {archive} ({size_mb:.0f} MB) written in {time.monotonic() - began:.1f} s")
     return 0
 
 
 def cmd_smoke(a):
     began = time.monotonic()
     try:
-        with open(a.log, "ab") as sink, started_kernel(
-            a.name, kernel_dirs=[a.kernels_dir], timeout=a.timeout, retries=a.retries, output=sink,
-            label="kernel smoke test", log=lambda line: print("[setup] " + line, flush=True),
-        ) as (_km, kc, report):
+        with (
+            open(a.log, "ab") as sink,
+            started_kernel(
+                a.name,
+                kernel_dirs=[a.kernels_dir],
+                timeout=a.timeout,
+                retries=a.retries,
+                output=sink,
+                label="kernel smoke test",
+                log=lambda line: print("[setup] " + line, flush=True),
+            ) as (_km, kc, report),
+        ):
             texts, error = smoke_once(kc)
     except KernelStartError as e:
-        print("[setup] kernel smoke test failed %d times: %s" % (len(e.failures), e.failures[-1]))
+        print(f"[setup] kernel smoke test failed {len(e.failures)} times: {e.failures[-1]}")
         return 1
     if error or not any(t.strip() == "2" or ">2<" in t for t in texts):
-        print("[setup] kernel smoke test: 1 + 1 gave %s" % (error or texts or "no output"))
+        print(f"[setup] kernel smoke test: 1 + 1 gave {error or texts or 'no output'}")
         return 1
-    print("[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in %.1f s, %.1f s in all%s)"
-          % (report.seconds, time.monotonic() - began,
-             ", after %d retries" % report.retries if report.retries else ""), flush=True)
+    after = f", after {report.retries} retries" if report.retries else ""
+    total = time.monotonic() - began
+    print(f"[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in {report.seconds:.1f} s, {total:.1f} s in all{after})")
     return 0
 
 
@@ -365,8 +404,15 @@ def main():
     s.add_argument("--retries", type=int, default=2)
     s.add_argument("--log", required=True)
     a = p.parse_args()
-    return {"status": cmd_status, "jjava-jar": cmd_jjava_jar, "download": cmd_download, "unpack-ijava": cmd_unpack_ijava,
-            "write-json": cmd_write_json, "cds": cmd_cds, "smoke": cmd_smoke}[a.cmd](a)
+    return {
+        "status": cmd_status,
+        "jjava-jar": cmd_jjava_jar,
+        "download": cmd_download,
+        "unpack-ijava": cmd_unpack_ijava,
+        "write-json": cmd_write_json,
+        "cds": cmd_cds,
+        "smoke": cmd_smoke,
+    }[a.cmd](a)
 
 
 if __name__ == "__main__":
