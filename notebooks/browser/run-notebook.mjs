@@ -125,11 +125,15 @@ async function runNotebook(context, path) {
   } finally {
     try {
       // The notebook scrolls inside its panel, so a "full page" shot is one screen: make the
-      // window as tall as the notebook (capped), then shoot the page.
+      // window as tall as the notebook's content plus the UI around it (capped), from the top.
+      if (ui === 'lab') await page.keyboard.press('Control+b').catch(() => {}); // hide the file browser
       const height = await page.evaluate(() => {
-        const nb = document.querySelector('.jp-Notebook');
-        const top = nb ? nb.getBoundingClientRect().top : 0;
-        return Math.ceil(top + (nb ? nb.scrollHeight : 900) + 60);
+        const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer') ||
+          document.querySelector('.jp-Notebook');
+        if (!outer) return 900;
+        outer.scrollTop = 0;
+        const box = outer.getBoundingClientRect();
+        return Math.ceil(box.top + outer.scrollHeight + (window.innerHeight - box.bottom) + 20);
       }).catch(() => 900);
       await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 900), 16000) });
       await page.waitForTimeout(700);
