@@ -535,7 +535,7 @@ def self_test(report):
     import unittest
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    suite = unittest.defaultTestLoader.loadTestsFromName("test_run_notebooks")
+    suite = unittest.defaultTestLoader.loadTestsFromNames(["test_run_notebooks", "test_kernelstart"])
     result = unittest.TextTestRunner(verbosity=1).run(suite)
     counts = {
         "tests": result.testsRun,
