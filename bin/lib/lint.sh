@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The repository's lint, run by bin/test: `ruff check` and `ruff format --check` (ruff from the
-# pinned environment, rules in ruff.toml) over every Python file git tracks, and `shellcheck -x`
+# pinned environment, rules and exclusions in ruff.toml) over every Python file git tracks, and `shellcheck -x`
 # over every tracked shell script (a .sh file, or a file whose first line names bash or sh).
 #   Usage: bin/lib/lint.sh [PYTHON [REPORT_JSON]]      PYTHON: the environment's python (ruff beside it)
 # Prints the findings, writes REPORT_JSON ({"ruff": {...}, "shellcheck": {...}}) and exits 1 on any.
@@ -28,8 +28,8 @@ if [ ! -x "$ruff" ]; then
   ruff_status=failed ruff_detail="no ruff beside $PY (it is in bin/lib/requirements.lock; run bin/setup)"
   say "ruff: FAILED: $ruff_detail"
 else
-  out=$("$ruff" check --output-format concise "${py_files[@]}" 2>&1) || { ruff_status=failed; ruff_detail=$(tail -n 1 <<<"$out"); }
-  fmt=$("$ruff" format --check "${py_files[@]}" 2>&1) || { ruff_status=failed; ruff_detail="$ruff_detail $(tail -n 1 <<<"$fmt")"; }
+  out=$("$ruff" check --force-exclude --output-format concise "${py_files[@]}" 2>&1) || { ruff_status=failed; ruff_detail=$(tail -n 1 <<<"$out"); }
+  fmt=$("$ruff" format --check --force-exclude "${py_files[@]}" 2>&1) || { ruff_status=failed; ruff_detail="$ruff_detail $(tail -n 1 <<<"$fmt")"; }
   [ "$ruff_status" = passed ] || printf '%s\n%s\n' "$out" "$fmt" | grep -v '^All checks passed' | head -n 60 | sed 's/^/[lint]   /'
   say "ruff $("$ruff" --version | cut -d' ' -f2): ${#py_files[@]} Python files, check and format: $ruff_status${ruff_detail:+ ($ruff_detail)}"
 fi
