@@ -27,6 +27,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 const began = Date.now();
 const report = { ui, passed: false, retries: 0, images: 0, tables: 0, seconds: 0, notebooks: [] };
 const say = (m) => console.log(`[browser-test] ${m}`);
+// The notebook on show (other dock panels, if any, are hidden with lm-mod-hidden).
+const NOTEBOOK = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook';
 
 async function api(path, method = 'GET') {
   const r = await fetch(`${base}${path}`, { method, headers: { Authorization: `token ${token}` } });
@@ -62,12 +64,21 @@ async function runAll(page) {
 
 async function allCellsDone(page, path, timeout) {
   const end = Date.now() + timeout;
+  let idleSince = 0;
   for (;;) {
-    const prompts = await page.evaluate(() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
-      .map((p) => p.textContent.trim()));
+    const prompts = await page.evaluate((sel) => [...document.querySelectorAll(`${sel} .jp-CodeCell .jp-InputPrompt`)]
+      .map((p) => p.textContent.trim()), NOTEBOOK);
     const numbered = prompts.filter((p) => /\[\d+\]/.test(p)).length;
     const s = await session(path).catch(() => null);
-    if (prompts.length > 0 && numbered === prompts.length && s?.kernel?.execution_state === 'idle') return prompts.length;
+    const idle = s?.kernel?.execution_state === 'idle';
+    if (prompts.length > 0 && numbered === prompts.length && idle) return { total: prompts.length, numbered };
+    // Run All stops at a cell that fails: the kernel goes idle with cells left unnumbered.
+    if (idle && numbered > 0 && !prompts.some((p) => p.includes('*'))) {
+      idleSince = idleSince || Date.now();
+      if (Date.now() - idleSince > 10000) return { total: prompts.length, numbered };
+    } else {
+      idleSince = 0;
+    }
     if (Date.now() > end) throw new Error(`Timeout: ${numbered} of ${prompts.length} code cells ran in ${timeout / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -79,18 +90,24 @@ async function runNotebook(context, path) {
     messages: [] };
   const log = (m) => { say(`${r.notebook}: ${m}`); r.messages.push(m); };
   const t0 = Date.now();
-  const url = ui === 'lab' ? `${base}/lab/tree/${path}?token=${token}` : `${base}/notebooks/${path}?token=${token}`;
+  // A workspace of its own per notebook: JupyterLab reopens the tabs of the workspace it last
+  // saved, which would bring back (and start kernels for) the notebooks run before.
+  const workspace = `browser-test-${Date.now().toString(36)}-${basename(path, '.ipynb')}`;
+  const url = ui === 'lab' ? `${base}/lab/workspaces/${workspace}/tree/${path}?token=${token}`
+    : `${base}/notebooks/${path}?token=${token}`;
   const page = await context.newPage();
   page.on('dialog', (d) => d.accept());
+  let ran = { total: 0, numbered: 0 };
   try {
     for (let attempt = 0; ; attempt++) {
       try {
         await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-        await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 60000 });
+        await page.waitForSelector(`${NOTEBOOK} .jp-CodeCell`, { timeout: 60000 });
         await waitKernelReady(path, START_TIMEOUT);
         log(`kernel ready after ${((Date.now() - t0) / 1000).toFixed(1)} s; Run > Run All Cells`);
         await runAll(page);
-        r.cells = await allCellsDone(page, path, RUN_TIMEOUT);
+        ran = await allCellsDone(page, path, RUN_TIMEOUT);
+        r.cells = ran.total;
         break;
       } catch (e) {
         if (attempt >= RETRIES || !/Timeout/i.test(String(e))) throw e;
@@ -101,8 +118,8 @@ async function runNotebook(context, path) {
       }
     }
     await page.waitForTimeout(700); // let the last outputs paint
-    const found = await page.evaluate(() => {
-      const outputs = '.jp-Notebook .jp-OutputArea-output';
+    const found = await page.evaluate((sel) => {
+      const outputs = `${sel} .jp-OutputArea-output`;
       const bad = [...document.querySelectorAll(`${outputs}[data-mime-type="application/vnd.jupyter.stderr"]`)];
       return {
         images: document.querySelectorAll(`${outputs} img[src^="data:image/png"]`).length,
@@ -110,10 +127,11 @@ async function runNotebook(context, path) {
         errors: bad.length,
         errorText: bad.map((e) => e.innerText.slice(0, 300)),
       };
-    });
+    }, NOTEBOOK);
     Object.assign(r, { images: found.images, tables: found.tables, errors: found.errors });
     const wanted = expectedImages(path);
     const problems = [];
+    if (ran.numbered < ran.total) problems.push(`only ${ran.numbered} of ${ran.total} code cells ran (Run All stopped)`);
     if (found.images < wanted) problems.push(`${found.images} plot image(s) rendered, the notebook declares ${wanted}`);
     if (found.errors > 0) problems.push(`${found.errors} error or stderr output(s): ${found.errorText.join(' | ')}`);
     log(`${r.cells} code cells ran: ${found.images} plot image(s) (${wanted} declared), ${found.tables} table(s), ` +
@@ -127,14 +145,13 @@ async function runNotebook(context, path) {
       // The notebook scrolls inside its panel, so a "full page" shot is one screen: make the
       // window as tall as the notebook's content plus the UI around it (capped), from the top.
       if (ui === 'lab') await page.keyboard.press('Control+b').catch(() => {}); // hide the file browser
-      const height = await page.evaluate(() => {
-        const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer') ||
-          document.querySelector('.jp-Notebook');
+      const height = await page.evaluate((sel) => {
+        const outer = document.querySelector(`${sel} .jp-WindowedPanel-outer`) || document.querySelector(sel);
         if (!outer) return 900;
         outer.scrollTop = 0;
         const box = outer.getBoundingClientRect();
         return Math.ceil(box.top + outer.scrollHeight + (window.innerHeight - box.bottom) + 20);
-      }).catch(() => 900);
+      }, NOTEBOOK).catch(() => 900);
       await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 900), 16000) });
       await page.waitForTimeout(700);
       await page.screenshot({ path: r.screenshot, fullPage: true, timeout: 30000 });
