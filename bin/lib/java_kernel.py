@@ -1,20 +1,28 @@
-"""Helper of bin/lib/setup.sh for the `java` Jupyter kernelspec (needs jupyter_client).
+"""Helper of bin/lib/setup.sh for the course's Java kernelspecs (needs jupyter_client).
 
-    status      --java J --choice auto|ijava|rapaio --ijava-version V --rapaio-version V
+    status      --name N --java J --choice jjava|ijava|rapaio --jjava-version V --ijava-version V
+                --rapaio-version V
                 prints shell assignments: DATA_DIR DEST FOUND STATE DETAIL KIND
+    jjava-jar   VERSION              the path of the installed jjava wheel's jjava.jar, checked
+                                     against the wheel's RECORD hash (exit 1 and why otherwise)
     download    URL FILE             exit 2 (reason on stdout) when the site is unreachable
     unpack-ijava ZIP STAGE_ROOT VERSION
     write-json  KERNEL_DIR --java J --jar-dir D --jar-name N --kind K --version V --why W [--template T]
-    smoke       KERNELS_DIR --timeout S --retries N --log F
+    smoke       KERNELS_DIR --name N --timeout S --retries N --log F
+
+Kernelspecs go where Jupyter looks first: the environment's share/jupyter/kernels when Jupyter
+prefers it (a virtual environment such as .venv/, where the jjava wheel puts its own `java`),
+else the user's data folder (JUPYTER_DATA_DIR).
 
 The bash side owns the staging folder and the final rename; this file never
 touches an installed kernelspec.
 """
 
 import argparse
+import base64
 import hashlib
+import importlib.metadata
 import json
-import os
 import shlex
 import sys
 import time
@@ -22,8 +30,20 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
-KERNEL_NAME = "java"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "notebooks" / "tools"))
+from kernelstart import KernelStartError, started_kernel  # noqa: E402  (the course's one kernel starter)
+
 META_KEY = "softmax_course"
+# What JJava's own launcher jar runs (a second JVM from the PATH's `java`); the course runs it
+# directly on the checked java: one JVM less at every start, and the JDK the set-up checked.
+JJAVA_JVM_ARGS = ["--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED"]
+# Start-up flags of the JJava kernel, measured on 2 loaded cores (notebooks/tools/kernel_bench.py):
+# C1 only and the serial GC with a class-data archive of the kernel's own classes (made by
+# `cds` below at install) start it in about 1.2 s instead of 2.8 s, and run notebook 09 in
+# half the time (JShell compiles every cell; C2 compiling on two busy cores is what costs).
+# Without its archive the JVM just starts slower (it notes that in the kernel's log).
+JJAVA_FAST_START = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+JJAVA_ARCHIVE = "jjava.jsa"
 
 
 def sha256(path):
@@ -36,62 +56,114 @@ def sha256(path):
 
 def kernel_dirs():
     from jupyter_client.kernelspec import KernelSpecManager
+
     return [str(Path(d)) for d in KernelSpecManager().kernel_dirs]
 
 
+def own_kernels_dir():
+    """The kernels folder Jupyter searches first among those the set-up may write."""
+    from jupyter_core.paths import jupyter_data_dir, prefer_environment_over_user
+
+    if prefer_environment_over_user():
+        return str(Path(sys.prefix, "share", "jupyter", "kernels"))
+    return str(Path(jupyter_data_dir(), "kernels"))
+
+
 def cmd_status(a):
-    from jupyter_core.paths import jupyter_data_dir
-    data_dir = str(Path(jupyter_data_dir()))
-    own_dir = str(Path(data_dir, "kernels"))
-    dest = str(Path(own_dir, KERNEL_NAME))
+    own_dir = own_kernels_dir()
+    data_dir = str(Path(own_dir).parent)
+    dest = str(Path(own_dir, a.name))
     found = ""
     found_dir = ""
     for d in kernel_dirs():
-        if Path(d, KERNEL_NAME, "kernel.json").is_file():
-            found, found_dir = str(Path(d, KERNEL_NAME)), d
+        if Path(d, a.name, "kernel.json").is_file():
+            found, found_dir = str(Path(d, a.name)), d
             break
-    state, detail, kind = "missing", "no 'java' kernelspec installed", ""
+    state, detail, kind = "missing", f"no '{a.name}' kernelspec installed", ""
     if found and found != dest:
         dirs = kernel_dirs()
         if own_dir not in dirs or dirs.index(found_dir) < dirs.index(own_dir):
             state = "shadowed"
-            detail = ("Jupyter takes the 'java' kernelspec at %s before %s (it comes first in "
-                      "JUPYTER_PATH or the environment's share/jupyter)" % (found, dest))
+            detail = (
+                f"Jupyter takes the '{a.name}' kernelspec at {found} before {dest} (it comes first in "
+                "JUPYTER_PATH or the environment's share/jupyter)"
+            )
         else:
-            detail = ("a 'java' kernelspec not installed by this course is at %s; ours at %s "
-                      "will take precedence" % (found, dest))
+            detail = (
+                f"a '{a.name}' kernelspec not installed by this course is at {found}; ours at {dest} "
+                "will take precedence"
+            )
     if Path(dest, "kernel.json").is_file() and state != "shadowed":
         try:
             spec = json.loads(Path(dest, "kernel.json").read_text(encoding="utf-8"))
         except ValueError as e:
             spec = {}
-            detail = "unreadable %s/kernel.json (%s)" % (dest, e)
+            detail = f"unreadable {dest}/kernel.json ({e})"
         mine = spec.get("metadata", {}).get(META_KEY)
         if not mine:
             state = "foreign"
-            detail = detail if spec == {} else "%s was not installed by this course" % dest
+            detail = detail if spec == {} else f"{dest} was not installed by this course"
         else:
             kind = mine.get("kernel", "")
             argv = spec.get("argv", [])
             jar = Path(mine.get("jar", ""))
-            wanted = {"ijava": a.ijava_version, "rapaio": a.rapaio_version}.get(kind)
+            wanted = {"jjava": a.jjava_version, "ijava": a.ijava_version, "rapaio": a.rapaio_version}.get(kind)
             state = "outdated"
             if not argv or argv[0] != a.java:
-                detail = "it runs %s, not the checked %s" % (argv[0] if argv else "nothing", a.java)
+                detail = "it runs {}, not the checked {}".format(argv[0] if argv else "nothing", a.java)
             elif not jar.is_file() or sha256(jar) != mine.get("jar_sha256"):
-                detail = "its jar %s is missing or changed" % jar
+                detail = f"its jar {jar} is missing or changed"
+            elif kind == "jjava" and not jar.with_name(JJAVA_ARCHIVE).is_file():
+                detail = f"its class-data archive {jar.with_name(JJAVA_ARCHIVE)} is missing"
             elif mine.get("version") != wanted:
-                detail = "it is %s %s; the build pins %s" % (kind, mine.get("version"), wanted)
-            elif a.choice not in ("auto", kind):
-                detail = "it is %s; --kernel=%s asks for the other" % (kind, a.choice)
+                detail = "it is {} {}; the build pins {}".format(kind, mine.get("version"), wanted)
+            elif a.choice != kind:
+                detail = f"it is {kind}; --kernel={a.choice} asks for the other"
             else:
                 state = "ok"
-                detail = "%s %s, smoke-tested %s (%s)" % (kind, mine.get("version"),
-                                                         mine.get("installed", "?"), mine.get("why", ""))
-    for name, value in (("DATA_DIR", data_dir), ("DEST", dest), ("FOUND", found),
-                        ("STATE", state), ("DETAIL", detail), ("KIND", kind)):
-        print("K_%s=%s" % (name, shlex.quote(value)))
+                detail = "{} {}, smoke-tested {} ({})".format(
+                    kind, mine.get("version"), mine.get("installed", "?"), mine.get("why", "")
+                )
+    for name, value in (
+        ("DATA_DIR", data_dir),
+        ("DEST", dest),
+        ("FOUND", found),
+        ("STATE", state),
+        ("DETAIL", detail),
+        ("KIND", kind),
+    ):
+        print(f"K_{name}={shlex.quote(value)}")
     return 0
+
+
+def cmd_jjava_jar(a):
+    """Prints the installed jjava wheel's jjava.jar when it is intact; exit 1 and why otherwise."""
+    try:
+        dist = importlib.metadata.distribution("jjava")
+    except importlib.metadata.PackageNotFoundError:
+        print(f"the jjava package is not installed in {sys.prefix}")
+        return 1
+    if dist.version != a.version:
+        print(f"jjava {dist.version} is installed; the lock pins {a.version}")
+        return 1
+    for f in dist.files or []:
+        if f.name != "jjava.jar":
+            continue
+        path = Path(f.locate()).resolve()
+        if not path.is_file():
+            print(f"{path} is missing (the 'java' kernelspec was replaced by another kernel)")
+            return 1
+        if f.hash is None or f.hash.mode != "sha256":
+            print(f"the wheel's RECORD has no sha256 for {path}")
+            return 1
+        digest = base64.urlsafe_b64encode(bytes.fromhex(sha256(path))).rstrip(b"=").decode()
+        if digest != f.hash.value:
+            print(f"{path} differs from the jjava {dist.version} wheel (sha256 mismatch)")
+            return 1
+        print(path)
+        return 0
+    print(f"the jjava {dist.version} wheel lists no jjava.jar")
+    return 1
 
 
 def cmd_download(a):
@@ -105,50 +177,63 @@ def cmd_download(a):
                 f.write(block)
     except Exception as e:  # DNS failure, refused, time-out, HTTP error: all mean "not reachable"
         reason = getattr(e, "reason", None) or e
-        print("%s: %s" % (type(e).__name__, reason))
+        print(f"{type(e).__name__}: {reason}")
         return 2
     return 0
 
 
 def cmd_unpack_ijava(a):
-    jar_member = "java/ijava-%s.jar" % a.version
+    jar_member = f"java/ijava-{a.version}.jar"
     wanted = ("java/kernel.json", jar_member)
     try:
         with zipfile.ZipFile(a.zip) as z:
             names = z.namelist()
             missing = [m for m in wanted if m not in names]
             if missing:
-                print("the zip lacks %s (it holds: %s)" % (", ".join(missing), ", ".join(names[:20])))
+                print("the zip lacks {} (it holds: {})".format(", ".join(missing), ", ".join(names[:20])))
                 return 1
             bad = z.testzip()
             if bad:
-                print("the zip is corrupt: CRC error in %s" % bad)
+                print(f"the zip is corrupt: CRC error in {bad}")
                 return 1
             stage_root = Path(a.stage_root)
             (stage_root / "java").mkdir(exist_ok=True)
             (stage_root / "ijava-kernel.json").write_bytes(z.read("java/kernel.json"))
             (stage_root / "java" / Path(jar_member).name).write_bytes(z.read(jar_member))
     except zipfile.BadZipFile as e:
-        print("not a zip file: %s" % e)
+        print(f"not a zip file: {e}")
         return 1
     try:
         template = json.loads((Path(a.stage_root) / "ijava-kernel.json").read_text(encoding="utf-8"))
     except ValueError as e:
-        print("java/kernel.json in the zip is not JSON: %s" % e)
+        print(f"java/kernel.json in the zip is not JSON: {e}")
         return 1
     if "{connection_file}" not in template.get("argv", []) or "-jar" not in template.get("argv", []):
-        print("java/kernel.json in the zip has an unexpected argv: %s" % template.get("argv"))
+        print("java/kernel.json in the zip has an unexpected argv: {}".format(template.get("argv")))
         return 1
     return 0
 
 
-def kernel_argv(java, jar, template):
+def kernel_argv(java, jar, template, kind="rapaio"):
     """argv of the kernelspec: the checked java, -jar, the absolute jar, {connection_file}.
+
+    JJava needs its JVM options before -jar (those its launcher jar would pass).
 
     For IJava the zip's own kernel.json is the template: its `java` becomes the checked
     java, its @KERNEL_INSTALL_DIRECTORY@/<jar> the absolute jar, and any JVM option it
     lists stays where it is.
     """
+    if template is None and kind == "jjava":
+        archive = str(Path(jar).with_name(JJAVA_ARCHIVE))
+        return [
+            java,
+            *JJAVA_FAST_START,
+            "-XX:SharedArchiveFile=" + archive,
+            *JJAVA_JVM_ARGS,
+            "-jar",
+            jar,
+            "{connection_file}",
+        ]
     if template is None:
         return [java, "-jar", jar, "{connection_file}"]
     argv = []
@@ -160,7 +245,7 @@ def kernel_argv(java, jar, template):
         else:
             argv.append(arg)
     if argv[0] != java or jar not in argv or "{connection_file}" not in argv:
-        raise ValueError("cannot adapt IJava's argv %s" % template["argv"])
+        raise ValueError("cannot adapt IJava's argv {}".format(template["argv"]))
     return argv
 
 
@@ -169,91 +254,132 @@ def cmd_write_json(a):
     kernel_dir = Path(a.kernel_dir)
     jar = str(Path(a.jar_dir, a.jar_name))
     spec = {
-        "argv": kernel_argv(a.java, jar, template),
-        "display_name": "Java",
+        "argv": kernel_argv(a.java, jar, template, a.kind),
+        "display_name": "Java" if a.kind == "jjava" else f"Java ({a.kind} {a.version})",
         "language": "java",
         "interrupt_mode": (template or {}).get("interrupt_mode", "message"),
         "env": (template or {}).get("env", {}),
-        "metadata": {META_KEY: {
-            "kernel": a.kind,
-            "version": a.version,
-            "jar": jar,
-            "jar_sha256": sha256(kernel_dir / a.jar_name),
-            "java": a.java,
-            "why": a.why,
-            "installed": time.strftime("%Y-%m-%d %H:%M:%S"),
-        }},
+        "metadata": {
+            META_KEY: {
+                "kernel": a.kind,
+                "version": a.version,
+                "jar": jar,
+                "jar_sha256": sha256(kernel_dir / a.jar_name),
+                "java": a.java,
+                "why": a.why,
+                "installed": time.strftime("%Y-%m-%d %H:%M:%S"),
+            }
+        },
     }
     (kernel_dir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
-def smoke_once(kernels_dir, timeout, log):
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
+def smoke_once(kc):
+    """Runs 1 + 1 on a started kernel; returns (texts, error)."""
+    msg_id = kc.execute("1 + 1")
+    texts, error = [], None
+    deadline = time.monotonic() + 60
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind in ("execute_result", "display_data"):
+            texts += [str(v) for k, v in content["data"].items() if k.startswith("text/")]
+        elif kind == "stream":
+            texts.append(content["text"])
+        elif kind == "error":
+            error = "{}: {}".format(content.get("ename"), content.get("evalue"))
+        elif kind == "status" and content["execution_state"] == "idle":
+            return texts, error
 
-    km = KernelManager(kernel_name=KERNEL_NAME,
-                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[kernels_dir]))
+
+def cmd_cds(a):
+    """Writes KERNEL_DIR/jjava.jsa: a dynamic class-data archive of one JJava start and 1 + 1."""
+    import tempfile
+
+    kernel_dir = Path(a.kernel_dir)
+    spec = json.loads((kernel_dir / "kernel.json").read_text(encoding="utf-8"))
+    archive = kernel_dir / JJAVA_ARCHIVE
+    partial = kernel_dir / (JJAVA_ARCHIVE + ".partial")
+    partial.unlink(missing_ok=True)
+    argv = [
+        "-XX:ArchiveClassesAtExit=" + str(partial) if arg.startswith("-XX:SharedArchiveFile=") else arg
+        for arg in spec["argv"]
+    ]
     began = time.monotonic()
-    with open(log, "ab") as sink:
-        km.start_kernel(stdout=sink, stderr=sink)
-    kc = km.client()
-    try:
-        kc.start_channels()
-        kc.wait_for_ready(timeout=timeout)
-        ready = time.monotonic() - began
-        msg_id = kc.execute("1 + 1")
-        texts, error = [], None
-        deadline = time.monotonic() + 60
-        while True:
-            msg = kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind, content = msg["msg_type"], msg["content"]
-            if kind in ("execute_result", "display_data"):
-                texts += [str(v) for k, v in content["data"].items() if k.startswith("text/")]
-            elif kind == "stream":
-                texts.append(content["text"])
-            elif kind == "error":
-                error = "%s: %s" % (content.get("ename"), content.get("evalue"))
-            elif kind == "status" and content["execution_state"] == "idle":
-                break
-        return ready, time.monotonic() - began, texts, error
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
+    with tempfile.TemporaryDirectory() as kernels:
+        Path(kernels, a.name).mkdir()
+        Path(kernels, a.name, "kernel.json").write_text(json.dumps({**spec, "argv": argv}), encoding="utf-8")
+        try:
+            with (
+                open(a.log, "ab") as sink,
+                started_kernel(
+                    a.name,
+                    kernel_dirs=[kernels],
+                    timeout=60,
+                    retries=1,
+                    output=sink,
+                    label="class-data archive",
+                    log=lambda line: print("[setup] " + line, flush=True),
+                ) as (km, kc, _report),
+            ):
+                smoke_once(kc)
+                # A clean exit writes the archive: ask the kernel to stop, and wait for its JVM.
+                km.shutdown_kernel(now=False)
+        except KernelStartError as e:
+            print(f"[setup] class-data archive: the kernel did not start ({e}); JJava starts without it")
+            return 1
+    if not partial.is_file():
+        print(f"[setup] class-data archive: the JVM wrote none (see {a.log}); JJava starts without it")
+        return 1
+    partial.replace(archive)
+    size_mb = archive.stat().st_size / 1e6
+    print(f"[setup] class-data archive {archive} ({size_mb:.0f} MB) written in {time.monotonic() - began:.1f} s")
+    return 0
 
 
 def cmd_smoke(a):
-    attempts = 1 + a.retries
-    for attempt in range(1, attempts + 1):
-        try:
-            ready, total, texts, error = smoke_once(a.kernels_dir, a.timeout, a.log)
-        except Exception as e:  # the start failed or timed out: retried, and reported
-            reason = " ".join(("%s: %s" % (type(e).__name__, e)).split())[:200]
-            if attempt < attempts:
-                print("[setup] RETRY: kernel smoke test: start failed (%s); retry %d of %d"
-                      % (reason, attempt, a.retries), flush=True)
-                continue
-            print("[setup] kernel smoke test failed %d times: %s" % (attempts, reason))
-            return 1
-        if error or not any(t.strip() == "2" or ">2<" in t for t in texts):
-            print("[setup] kernel smoke test: 1 + 1 gave %s" % (error or texts or "no output"))
-            return 1
-        print("[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in %.1f s, %.1f s in all%s)"
-              % (ready, total, ", after %d retries" % (attempt - 1) if attempt > 1 else ""), flush=True)
-        return 0
-    return 1
+    began = time.monotonic()
+    try:
+        with (
+            open(a.log, "ab") as sink,
+            started_kernel(
+                a.name,
+                kernel_dirs=[a.kernels_dir],
+                timeout=a.timeout,
+                retries=a.retries,
+                output=sink,
+                label="kernel smoke test",
+                log=lambda line: print("[setup] " + line, flush=True),
+            ) as (_km, kc, report),
+        ):
+            texts, error = smoke_once(kc)
+    except KernelStartError as e:
+        print(f"[setup] kernel smoke test failed {len(e.failures)} times: {e.failures[-1]}")
+        return 1
+    if error or not any(t.strip() == "2" or ">2<" in t for t in texts):
+        print(f"[setup] kernel smoke test: 1 + 1 gave {error or texts or 'no output'}")
+        return 1
+    after = f", after {report.retries} retries" if report.retries else ""
+    total = time.monotonic() - began
+    print(f"[setup] kernel smoke test: 1 + 1 = 2 (kernel ready in {report.seconds:.1f} s, {total:.1f} s in all{after})")
+    return 0
 
 
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("status")
+    s.add_argument("--name", required=True)
     s.add_argument("--java", required=True)
     s.add_argument("--choice", required=True)
+    s.add_argument("--jjava-version", required=True)
     s.add_argument("--ijava-version", required=True)
     s.add_argument("--rapaio-version", required=True)
+    s = sub.add_parser("jjava-jar")
+    s.add_argument("version")
     s = sub.add_parser("download")
     s.add_argument("url")
     s.add_argument("file")
@@ -267,14 +393,26 @@ def main():
     for opt in ("--java", "--jar-dir", "--jar-name", "--kind", "--version", "--why"):
         s.add_argument(opt, required=True)
     s.add_argument("--template")
+    s = sub.add_parser("cds")
+    s.add_argument("kernel_dir")
+    s.add_argument("--name", required=True)
+    s.add_argument("--log", required=True)
     s = sub.add_parser("smoke")
     s.add_argument("kernels_dir")
+    s.add_argument("--name", required=True)
     s.add_argument("--timeout", type=float, default=60)
     s.add_argument("--retries", type=int, default=2)
     s.add_argument("--log", required=True)
     a = p.parse_args()
-    return {"status": cmd_status, "download": cmd_download, "unpack-ijava": cmd_unpack_ijava,
-            "write-json": cmd_write_json, "smoke": cmd_smoke}[a.cmd](a)
+    return {
+        "status": cmd_status,
+        "jjava-jar": cmd_jjava_jar,
+        "download": cmd_download,
+        "unpack-ijava": cmd_unpack_ijava,
+        "write-json": cmd_write_json,
+        "cds": cmd_cds,
+        "smoke": cmd_smoke,
+    }[a.cmd](a)
 
 
 if __name__ == "__main__":

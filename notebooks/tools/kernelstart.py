@@ -107,6 +107,7 @@ def _attempt(
     manager_kwargs: Mapping[str, Any],
     start_kwargs: Mapping[str, Any],
     launch_prefix: Sequence[str],
+    on_wedge: Callable[[Any], None] | None,
 ) -> tuple[Any, Any, float]:
     km = _manager_class(launch_prefix)(kernel_name=kernel_name, **manager_kwargs)
     began = time.monotonic()
@@ -118,6 +119,9 @@ def _attempt(
         # process died or `timeout` passed: the two ways a start fails.
         kc.wait_for_ready(timeout=timeout)
     except BaseException:
+        if on_wedge is not None and km.is_alive():
+            with contextlib.suppress(Exception):
+                on_wedge(km)
         shutdown(km, kc, now=True)
         raise
     return km, kc, time.monotonic() - began
@@ -136,6 +140,7 @@ def start_kernel(
     output: IO[bytes] | None = None,
     kernel_dirs: Sequence[str] | None = None,
     client_class: str | None = None,
+    on_wedge: Callable[[Any], None] | None = None,
 ) -> tuple[Any, Any, StartReport]:
     """Starts `kernel_name` and returns (KernelManager, BlockingKernelClient, StartReport).
 
@@ -146,6 +151,8 @@ def start_kernel(
     output: a binary file that receives the kernel process's stdout and stderr (its log).
     kernel_dirs: look the kernelspec up only there (default: Jupyter's search path).
     client_class: dotted name of the class `km.client()` returns later.
+    on_wedge: called with the KernelManager of an attempt whose process is still alive but did
+    not answer, before it is killed (e.g. to take a thread dump of its JVM).
     Raises KernelStartError when 1 + retries attempts all failed, ValueError on bad arguments.
     """
     if timeout <= 0:
@@ -170,7 +177,7 @@ def start_kernel(
     failures: list[str] = []
     for attempt in range(1 + retries):
         try:
-            km, kc, seconds = _attempt(kernel_name, timeout, manager_kwargs, start_kwargs, launch_prefix)
+            km, kc, seconds = _attempt(kernel_name, timeout, manager_kwargs, start_kwargs, launch_prefix, on_wedge)
         except (RuntimeError, TimeoutError, OSError) as e:
             failures.append(_one_line(f"{type(e).__name__}: {e}"))
             if attempt < retries:

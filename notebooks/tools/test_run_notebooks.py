@@ -15,12 +15,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run_notebooks as rn  # noqa: E402
 
-JARS = "%jars ../lib/target/softmax-course.jar"
+JARS = "%classpath ../lib/target/softmax-course"
 
 
 def code(source, outputs=None, execution_count=None, **metadata):
-    return {"cell_type": "code", "source": source, "metadata": metadata,
-            "outputs": outputs or [], "execution_count": execution_count}
+    return {
+        "cell_type": "code",
+        "source": source,
+        "metadata": metadata,
+        "outputs": outputs or [],
+        "execution_count": execution_count,
+    }
 
 
 def markdown(source):
@@ -33,8 +38,7 @@ def notebook(*cells, kernel="java"):
 
 
 def good_notebook():
-    return notebook(markdown("# Title"), code(JARS),
-                    code("Sigmoid.sigmoid(0)", expect=["0.5"]))
+    return notebook(markdown("# Title"), code(JARS), code("Sigmoid.sigmoid(0)", expect=["0.5"]))
 
 
 def result(text, mime="text/html"):
@@ -45,36 +49,36 @@ def stream(text, name="stdout"):
     return {"output_type": "stream", "name": name, "text": text}
 
 
-class ParseJarsLine(unittest.TestCase):
-    def test_one_relative_jar(self):
-        self.assertEqual(rn.parse_jars_line(JARS + "\n"), ("../lib/target/softmax-course.jar", None))
+class ParseClasspathLine(unittest.TestCase):
+    def test_one_relative_folder(self):
+        self.assertEqual(rn.parse_classpath_line(JARS + "\n"), ("../lib/target/softmax-course", None))
 
-    def test_surrounding_blank_lines_and_spaces_are_fine(self):
-        self.assertEqual(rn.parse_jars_line("\n  %jars   a/b.jar  \n\n"), ("a/b.jar", None))
+    def test_surrounding_blank_lines_spaces_and_a_trailing_slash_are_fine(self):
+        self.assertEqual(rn.parse_classpath_line("\n  %classpath   a/b/  \n\n"), ("a/b", None))
 
     def test_rejects_a_second_line(self):
-        path, why = rn.parse_jars_line(JARS + "\nimport java.util.*;")
+        path, why = rn.parse_classpath_line(JARS + "\nimport java.util.*;")
         self.assertIsNone(path)
         self.assertIn("found 2 lines", why)
 
     def test_rejects_a_glob(self):
-        path, why = rn.parse_jars_line("%jars ../lib/target/*.jar")
+        path, why = rn.parse_classpath_line("%classpath ../lib/target/*")
         self.assertIsNone(path)
         self.assertIn("no globs", why)
 
     def test_rejects_two_paths(self):
-        self.assertIsNone(rn.parse_jars_line("%jars a.jar b.jar")[0])
-        self.assertIn("not a path list", rn.parse_jars_line("%jars a.jar:b.jar")[1])
+        self.assertIsNone(rn.parse_classpath_line("%classpath a b")[0])
+        self.assertIn("not a path list", rn.parse_classpath_line("%classpath a:b")[1])
 
     def test_rejects_an_absolute_path(self):
-        self.assertIn("relative", rn.parse_jars_line("%jars /opt/course.jar")[1])
-        self.assertIn("relative", rn.parse_jars_line("%jars ~/course.jar")[1])
+        self.assertIn("relative", rn.parse_classpath_line("%classpath /opt/course")[1])
+        self.assertIn("relative", rn.parse_classpath_line("%classpath ~/course")[1])
 
-    def test_rejects_a_folder(self):
-        self.assertIn("not a folder", rn.parse_jars_line("%jars ../lib/target/")[1])
+    def test_rejects_a_jar(self):
+        self.assertIn("not a .jar", rn.parse_classpath_line("%classpath ../lib/target/softmax-course.jar")[1])
 
     def test_rejects_other_magics(self):
-        self.assertIn("found `%classpath a.jar`", rn.parse_jars_line("%classpath a.jar")[1])
+        self.assertIn("found `%jars a.jar`", rn.parse_classpath_line("%jars a.jar")[1])
 
 
 class CheckSource(unittest.TestCase):
@@ -101,12 +105,12 @@ class CheckSource(unittest.TestCase):
         self.assertEqual([i for i, _ in problems], [1, 2])
         self.assertTrue(all("stored with outputs" in m for _, m in problems))
 
-    def test_first_code_cell_must_be_the_jars_line(self):
+    def test_first_code_cell_must_be_the_classpath_line(self):
         nb = notebook(markdown("x"), code("int a = 1;", expect=["1"]), code(JARS))
         self.assertEqual(len(rn.check_source(nb)), 1)
         index, message = rn.check_source(nb)[0]
         self.assertEqual(index, 1)
-        self.assertTrue(message.startswith("first code cell must be exactly `%jars"))
+        self.assertTrue(message.startswith("first code cell must be exactly `%classpath"))
 
     def test_no_code_cell(self):
         problems = rn.check_source(notebook(markdown("only prose")))
@@ -139,17 +143,23 @@ class CheckSource(unittest.TestCase):
     def test_malformed_expectations(self):
         nb = notebook(code(JARS), code("1", expect="0.5"), code("2", expect=["2"], expect_mime="image/png"))
         problems = rn.check_source(nb)
-        self.assertEqual(problems, [
-            (1, "metadata 'expect' must be a list of non-empty strings"),
-            (2, "metadata 'expect_mime' must be a list of MIME types")])
+        self.assertEqual(
+            problems,
+            [
+                (1, "metadata 'expect' must be a list of non-empty strings"),
+                (2, "metadata 'expect_mime' must be a list of MIME types"),
+            ],
+        )
 
 
 class CheckOutputs(unittest.TestCase):
     def test_expected_values_found_in_html_plain_and_stdout(self):
-        nb = notebook(code(JARS),
-                      code("a", outputs=[result("0.5")], expect=["0.5"]),
-                      code("b", outputs=[result("0.7310585786300049", "text/plain")], expect=["0.731"]),
-                      code("c", outputs=[stream("sum = 1.0\n")], expect=["sum = 1.0"]))
+        nb = notebook(
+            code(JARS),
+            code("a", outputs=[result("0.5")], expect=["0.5"]),
+            code("b", outputs=[result("0.7310585786300049", "text/plain")], expect=["0.731"]),
+            code("c", outputs=[stream("sum = 1.0\n")], expect=["sum = 1.0"]),
+        )
         self.assertEqual(rn.check_outputs(nb), ([], 3))
 
     def test_source_text_does_not_satisfy_an_expectation(self):
@@ -167,11 +177,16 @@ class CheckOutputs(unittest.TestCase):
         self.assertEqual(rn.check_outputs(nb), ([(1, "wrote to stderr:\nWARNING: oops")], 0))
 
     def test_error_output_is_a_failure_with_its_name_and_message(self):
-        error = {"output_type": "error", "ename": "IllegalArgumentException",
-                 "evalue": "z is NaN", "traceback": ["\x1b[1;31mjava.lang.IllegalArgumentException\x1b[0m"]}
+        error = {
+            "output_type": "error",
+            "ename": "IllegalArgumentException",
+            "evalue": "z is NaN",
+            "traceback": ["\x1b[1;31mjava.lang.IllegalArgumentException\x1b[0m"],
+        }
         problems, _ = rn.check_outputs(notebook(code(JARS), code("a", outputs=[error])))
-        self.assertEqual(problems, [(1, "error output: IllegalArgumentException: z is NaN\n"
-                                        "java.lang.IllegalArgumentException")])
+        self.assertEqual(
+            problems, [(1, "error output: IllegalArgumentException: z is NaN\njava.lang.IllegalArgumentException")]
+        )
 
     def test_expected_mime_types(self):
         png = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBOR", "text/plain": "img"}}
@@ -195,18 +210,23 @@ class Formatting(unittest.TestCase):
     def test_problem_names_notebook_cell_and_source(self):
         nb = notebook(code(JARS), code("double a = 1;\ndouble b = 2;\ndouble c = 3;\ndouble d = 4;"))
         text = rn.format_problem("01-x.ipynb", nb, 1, "error output: E: m\nat line 1")
-        self.assertEqual(text.splitlines(), [
-            "FAIL 01-x.ipynb cell 2: error output: E: m",
-            "     at line 1",
-            "     source:",
-            "       double a = 1;",
-            "       double b = 2;",
-            "       double c = 3;",
-            "       ..."])
+        self.assertEqual(
+            text.splitlines(),
+            [
+                "FAIL 01-x.ipynb cell 2: error output: E: m",
+                "     at line 1",
+                "     source:",
+                "       double a = 1;",
+                "       double b = 2;",
+                "       double c = 3;",
+                "       ...",
+            ],
+        )
 
     def test_problem_without_cell(self):
-        self.assertEqual(rn.format_problem("01-x.ipynb", good_notebook(), None, "no expect"),
-                         "FAIL 01-x.ipynb: no expect")
+        self.assertEqual(
+            rn.format_problem("01-x.ipynb", good_notebook(), None, "no expect"), "FAIL 01-x.ipynb: no expect"
+        )
 
 
 class Discovery(unittest.TestCase):
@@ -238,16 +258,22 @@ class CheckOnlyRun(unittest.TestCase):
         except ImportError:
             self.skipTest("nbformat is not installed")
         with tempfile.TemporaryDirectory() as d:
-            bad = notebook(code("%jars lib/*.jar"), code("1", expect=["1"]))
+            bad = notebook(code("%classpath lib/*"), code("1", expect=["1"]))
             Path(d, "01-bad.ipynb").write_text(json.dumps(bad))
             Path(d, "02-good.ipynb").write_text(json.dumps(good_notebook()))
-            args = rn.argparse.Namespace(notebooks=[os.path.join(d, "01-bad.ipynb"), os.path.join(d, "02-good.ipynb")],
-                                         out=os.path.join(d, "book"), check_only=True)
+            args = rn.argparse.Namespace(
+                notebooks=[os.path.join(d, "01-bad.ipynb"), os.path.join(d, "02-good.ipynb")],
+                out=os.path.join(d, "book"),
+                check_only=True,
+            )
             with contextlib.redirect_stdout(io.StringIO()) as printed:
                 self.assertEqual(rn.run(args), 1)
-            self.assertIn("FAIL 01-bad.ipynb cell 1: first code cell `lib/*.jar`: no globs", printed.getvalue())
-            self.assertTrue(printed.getvalue().rstrip().endswith(
-                "notebooks: 2 run, 1 passed, 1 failed, 0 kernel-start retries, 0 expected values checked"))
+            self.assertIn("FAIL 01-bad.ipynb cell 1: first code cell `lib/*`: no globs", printed.getvalue())
+            self.assertTrue(
+                printed.getvalue()
+                .rstrip()
+                .endswith("notebooks: 2 run, 1 passed, 1 failed, 0 kernel-start retries, 0 expected values checked")
+            )
             summary = json.loads(Path(d, "book", "summary.json").read_text())
             self.assertEqual((summary["notebooks_run"], summary["passed"], summary["failed"]), (2, 1, 1))
             self.assertEqual(Path(d, "book", "timings.csv").read_text().splitlines()[0], "notebook,seconds")
@@ -256,8 +282,13 @@ class CheckOnlyRun(unittest.TestCase):
 
 class Book(unittest.TestCase):
     def test_title_is_the_first_heading_and_summary_its_first_sentence(self):
-        nb = notebook(markdown("# 2. The **sigmoid**\n\nIt maps a *score* to a [probability](x.md). "
-                               "More text follows.\nStill the same paragraph.\n\nNot this one."), code(JARS))
+        nb = notebook(
+            markdown(
+                "# 2. The **sigmoid**\n\nIt maps a *score* to a [probability](x.md). "
+                "More text follows.\nStill the same paragraph.\n\nNot this one."
+            ),
+            code(JARS),
+        )
         self.assertEqual(rn.title_and_summary(nb, "02-x"), ("2. The sigmoid", "It maps a score to a probability."))
 
     def test_metadata_summary_wins_and_missing_heading_falls_back_to_the_name(self):
@@ -268,10 +299,10 @@ class Book(unittest.TestCase):
 
     def test_index_lists_notebooks_in_course_order_with_titles_and_summaries(self):
         with tempfile.TemporaryDirectory() as d:
-            results = [{"notebook": "06-b.ipynb", "passed": False, "seconds": 2.0, "title": "Six <b>",
-                        "summary": "Later."},
-                       {"notebook": "00-a.ipynb", "passed": True, "seconds": 1.0, "title": "Zero",
-                        "summary": "First."}]
+            results = [
+                rn.NotebookResult("06-b.ipynb", passed=False, seconds=2.0, title="Six <b>", summary="Later."),
+                rn.NotebookResult("00-a.ipynb", passed=True, seconds=1.0, title="Zero", summary="First."),
+            ]
             Path(d, "screenshots").mkdir()
             Path(d, "screenshots", "00-a.png").write_bytes(b"png")
             rn.write_index(Path(d), results)
@@ -286,19 +317,26 @@ class Book(unittest.TestCase):
 
     def test_html_embeds_images_and_loads_mathjax(self):
         try:
-            import nbformat
             import nbconvert  # noqa: F401
+            import nbformat
         except ImportError:
             self.skipTest("nbformat/nbconvert are not installed")
         png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-        nb = nbformat.from_dict(notebook(markdown("# T\n\n$\\sigma(z)$"), code(
-            JARS, outputs=[{"output_type": "display_data", "metadata": {}, "data": {"image/png": png}}],
-            execution_count=1)))
+        nb = nbformat.from_dict(
+            notebook(
+                markdown("# T\n\n$\\sigma(z)$"),
+                code(
+                    JARS,
+                    outputs=[{"output_type": "display_data", "metadata": {}, "data": {"image/png": png}}],
+                    execution_count=1,
+                ),
+            )
+        )
         with tempfile.TemporaryDirectory() as d:
             rn.write_html(nb, Path(d, "t.html"))
             page = Path(d, "t.html").read_text()
             self.assertIn("data:image/png;base64," + png, page)
-            self.assertIn("MathJax.js", page)
+            self.assertRegex(page, r"(?i)<script[^>]+mathjax[^>]*\.js")
             rn.write_html(nb, Path(d, "t.html"), rn.MATHJAX_LOCAL)
             self.assertIn(rn.MATHJAX_LOCAL.replace("&", "&amp;").split("?")[0], Path(d, "t.html").read_text())
 

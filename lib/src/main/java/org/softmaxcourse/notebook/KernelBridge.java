@@ -12,6 +12,12 @@ import org.knowm.xchart.internal.series.Series;
  * Finds the running Jupyter kernel by reflection and sends it rich output.
  *
  * <ul>
+ *   <li>JJava (IJava's maintained successor, the course's default kernel):
+ *       {@code org.dflib.jjava.kernel.JavaNotebookStatics.kernel()} returns the kernel (its
+ *       {@code getKernelInstance()} prints a deprecation on stderr),
+ *       whose {@code display(DisplayData)} publishes a bundle built with
+ *       {@code org.dflib.jjava.jupyter.kernel.display.DisplayData.putData(mime, data)}: the same
+ *       shape as IJava's API under new package names.</li>
  *   <li>IJava: {@code io.github.spencerpark.ijava.runtime.Kernel.getKernelInstance()} returns the
  *       kernel, whose {@code display(DisplayData)} publishes a bundle built with
  *       {@code DisplayData.putData(mime, data)} (the path IJava's own {@code display} takes).</li>
@@ -27,7 +33,7 @@ final class KernelBridge {
 
     /** The kernels the helpers know how to reach. */
     enum Kind {
-        IJAVA("IJava"), RAPAIO("rapaio"), NONE("none");
+        JJAVA("JJava"), IJAVA("IJava"), RAPAIO("rapaio"), NONE("none");
 
         private final String label;
 
@@ -40,6 +46,8 @@ final class KernelBridge {
         }
     }
 
+    private static final String JJAVA_KERNEL = "org.dflib.jjava.kernel.JavaNotebookStatics";
+    private static final String JJAVA_DISPLAY_DATA = "org.dflib.jjava.jupyter.kernel.display.DisplayData";
     private static final String IJAVA_KERNEL = "io.github.spencerpark.ijava.runtime.Kernel";
     private static final String IJAVA_DISPLAY_DATA = "io.github.spencerpark.jupyter.kernel.display.DisplayData";
     private static final String RAPAIO_GLOBAL = "org.rapaio.jupyter.kernel.global.Global";
@@ -49,6 +57,9 @@ final class KernelBridge {
 
     /** The kernel running this JVM, looked up on each call (a kernel may restart its shell). */
     static Kind kernel() {
+        if (jjavaKernel() != null) {
+            return Kind.JJAVA;
+        }
         if (ijavaKernel() != null) {
             return Kind.IJAVA;
         }
@@ -57,9 +68,14 @@ final class KernelBridge {
 
     /** Publishes {@code data} as {@code mime}; outside a kernel prints {@code plainText}. */
     static void emit(String mime, String data, String plainText) {
+        Object jjava = jjavaKernel();
+        if (jjava != null) {
+            bundleDisplay(jjava, JJAVA_DISPLAY_DATA, "JJava", mime, data, plainText);
+            return;
+        }
         Object ijava = ijavaKernel();
         if (ijava != null) {
-            ijavaDisplay(ijava, mime, data, plainText);
+            bundleDisplay(ijava, IJAVA_DISPLAY_DATA, "IJava", mime, data, plainText);
             return;
         }
         Class<?> rapaio = find(RAPAIO_GLOBAL);
@@ -72,9 +88,14 @@ final class KernelBridge {
 
     /** Publishes an image as image/png; outside a kernel prints {@code description}. */
     static void emitImage(BufferedImage image, String description) {
+        Object jjava = jjavaKernel();
+        if (jjava != null) {
+            bundleDisplay(jjava, JJAVA_DISPLAY_DATA, "JJava", "image/png", Notebook.base64Png(image), description);
+            return;
+        }
         Object ijava = ijavaKernel();
         if (ijava != null) {
-            ijavaDisplay(ijava, "image/png", Notebook.base64Png(image), description);
+            bundleDisplay(ijava, IJAVA_DISPLAY_DATA, "IJava", "image/png", Notebook.base64Png(image), description);
             return;
         }
         Class<?> rapaio = find(RAPAIO_GLOBAL);
@@ -96,29 +117,40 @@ final class KernelBridge {
                 + chart.getWidth() + "×" + chart.getHeight() + " px)";
     }
 
+    private static Object jjavaKernel() {
+        return kernelInstance(JJAVA_KERNEL, "kernel");
+    }
+
     private static Object ijavaKernel() {
-        Class<?> kernel = find(IJAVA_KERNEL);
+        return kernelInstance(IJAVA_KERNEL, "getKernelInstance");
+    }
+
+    /** The static {@code holder.getter()}, or null outside that kernel (or before it is set). */
+    private static Object kernelInstance(String holder, String getter) {
+        Class<?> kernel = find(holder);
         if (kernel == null) {
             return null;
         }
         try {
-            return kernel.getMethod("getKernelInstance").invoke(null);
+            return kernel.getMethod(getter).invoke(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
     }
 
-    private static void ijavaDisplay(Object kernel, String mime, Object data, String plainText) {
+    /** JJava and IJava: a DisplayData bundle with the plain text and one rich form, sent to display(bundle). */
+    private static void bundleDisplay(Object kernel, String displayDataClass, String name, String mime, Object data,
+            String plainText) {
         try {
-            Class<?> displayData = Class.forName(IJAVA_DISPLAY_DATA, true, kernel.getClass().getClassLoader());
+            Class<?> displayData = Class.forName(displayDataClass, true, kernel.getClass().getClassLoader());
             Object bundle = displayData.getConstructor(String.class).newInstance(plainText);
             displayData.getMethod("putData", String.class, Object.class).invoke(bundle, mime, data);
             Method display = kernel.getClass().getMethod("display", displayData);
             display.invoke(kernel, bundle);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("IJava could not display " + mime + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(name + " could not display " + mime + ": " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this IJava version has no display(DisplayData) the course can call: " + e, e);
+            throw new IllegalStateException("this " + name + " version has no display(DisplayData) the course can call: " + e, e);
         }
     }
 

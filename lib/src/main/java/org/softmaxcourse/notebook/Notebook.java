@@ -14,10 +14,11 @@ import tech.tablesaw.api.Table;
  * Shows charts, tables, Markdown, LaTeX and HTML in a Jupyter notebook, on whichever Java kernel
  * runs it, and as readable plain text anywhere else (a unit test, jshell, a plain JVM).
  *
- * <p>Notebooks call these helpers instead of a kernel's own {@code display}, because the two
- * kernels the course supports disagree on it: IJava has {@code display(Object, String...)}, the
- * rapaio kernel {@code display(String mime, Object)}. The helpers find the running kernel by
- * reflection, so the same notebook runs unchanged on both:
+ * <p>Notebooks call these helpers instead of a kernel's own {@code display}, because the
+ * kernels the course supports disagree on it: JJava (the default) and IJava have
+ * {@code display(Object, String...)} in different packages, the rapaio kernel
+ * {@code display(String mime, Object)}. The helpers find the running kernel by reflection, so the
+ * same notebook runs unchanged on all three:
  *
  * <pre>
  *   Notebook.show(Plots.activations(-6, 6, Sigmoid.INSTANCE, Tanh.INSTANCE));   // image/png
@@ -96,7 +97,7 @@ public final class Notebook {
     }
 
     /**
-     * An XChart chart as an image, for a cell that ends with it: both kernels render a
+     * An XChart chart as an image, for a cell that ends with it: all three kernels render a
      * {@link BufferedImage} that is a cell's last expression as a PNG.
      */
     public static BufferedImage png(Chart<?, ?> chart) {
@@ -106,7 +107,7 @@ public final class Notebook {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Which kernel the helpers talk to: {@code "IJava"}, {@code "rapaio"} or {@code "none"}. */
+    /** Which kernel the helpers talk to: {@code "JJava"}, {@code "IJava"}, {@code "rapaio"} or {@code "none"}. */
     public static String kernel() {
         return KernelBridge.kernel().label();
     }
