@@ -22,7 +22,8 @@ from . import sandbox as sandboxes
 TOOLS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSIGNMENTS = os.path.dirname(TOOLS)
 ROOT = os.path.dirname(ASSIGNMENTS)
-DEFAULT_JAR = os.path.join(ROOT, "lib", "target", "softmax-course.jar")
+# The course jar unpacked into a folder by lib/pom.xml: what every notebook's %classpath cell loads.
+DEFAULT_CLASSPATH = os.path.join(ROOT, "lib", "target", "softmax-course")
 # Short-lived kernels that run small cells: C1 only and the serial collector start faster and
 # burn less CPU than the defaults (measured: 3.9 s instead of 6.2 s of CPU per notebook).
 DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -37,7 +38,7 @@ class Options:
 
     def __init__(self, a):
         self.kernel = a.kernel
-        self.jar = os.path.abspath(a.jar)
+        self.classes = os.path.abspath(a.classpath)
         self.workers = max(1, a.workers)
         self.timeout = a.timeout
         self.startup_timeout = a.startup_timeout
@@ -55,11 +56,7 @@ class Options:
                     f"error: cannot isolate submissions: {why}; pass --isolation none only where "
                     "each submission already runs in a throwaway container"
                 )
-        if not os.path.exists(self.jar):
-            raise SystemExit(
-                f"error: the course jar {self.jar} does not exist; build it with "
-                "'mvn -B -q -pl lib package -DskipTests' (or pass --jar)"
-            )
+        self.check_classes()
         from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
         try:
@@ -70,6 +67,19 @@ class Options:
                 "(bin/ setup), or set JUPYTER_PATH or --kernel"
             ) from e
 
+    def check_classes(self):
+        """The --classpath folder must be the unpacked course jar (a folder with org/softmaxcourse)."""
+        if os.path.isfile(self.classes):
+            raise SystemExit(
+                f"error: --classpath {self.classes} is a file; pass the folder the course jar is unpacked "
+                "into (lib/target/softmax-course, which 'mvn -B -q -pl lib package -DskipTests' makes)"
+            )
+        if not os.path.isdir(os.path.join(self.classes, "org", "softmaxcourse")):
+            raise SystemExit(
+                f"error: --classpath {self.classes} does not hold the course classes (no org/softmaxcourse "
+                "in it); build them with 'mvn -B -q -pl lib package -DskipTests' (or pass --classpath)"
+            )
+
     def task(self, master, assignment, student, submission, keep=None, reference=None, file=None):
         return {
             "master": os.path.abspath(master),
@@ -77,7 +87,7 @@ class Options:
             "student": student,
             "submission": os.path.abspath(submission),
             "file": file or os.path.basename(submission),
-            "jar": self.jar,
+            "classes": self.classes,
             "kernel": self.kernel,
             "timeout": self.timeout,
             "startup_timeout": self.startup_timeout,
@@ -280,11 +290,13 @@ def cmd_grade(a):
 # release and validate
 
 
-def release_one(source, out_root, jar, jar_ref=None):
+def release_one(source, out_root, classes, classpath_ref=None):
+    """Writes the student version of ``source``; its %classpath cell names ``classpath_ref``, or
+    else the path from the released notebook to the ``classes`` folder."""
     master = grading.read_notebook(source)
     name = assignment_name(source)
     target = os.path.join(out_root, name, name + ".ipynb")
-    ref = jar_ref or os.path.relpath(jar, os.path.dirname(os.path.abspath(target)))
+    ref = classpath_ref or os.path.relpath(classes, os.path.dirname(os.path.abspath(target)))
     nb = fmt.release(master, name, ref)
     write_notebook(nb, target)
     return target
@@ -315,7 +327,7 @@ def validate(opts, sources, quiet=False):
             problems += [f"{name}: {p}" for p in lint]
             if lint:
                 continue
-            released = release_one(source, os.path.join(tmp, "release"), opts.jar)
+            released = release_one(source, os.path.join(tmp, "release"), opts.classes)
             problems += [
                 f"{name}: the student version contains solution or hidden-test text: {s!r}"
                 for s in leaks(source, released)
@@ -397,11 +409,15 @@ def cmd_validate(a):
 def cmd_release(a):
     opts = Options(a)
     out_root = a.out or os.path.join(ASSIGNMENTS, "release")
+    if a.classpath_ref is not None:
+        why = fmt.classpath_problem(fmt.classpath_cell(a.classpath_ref))
+        if why:
+            raise SystemExit(f"error: --classpath-ref {a.classpath_ref!r}: {why}")
     for source in a.sources:
         problems = fmt.lint(grading.read_notebook(source))
         if problems:
             raise SystemExit(f"error: {source}:\n  " + "\n  ".join(problems))
-    targets = [release_one(s, out_root, opts.jar, a.jar_ref) for s in a.sources]
+    targets = [release_one(s, out_root, opts.classes, a.classpath_ref) for s in a.sources]
     for s, t in zip(a.sources, targets, strict=True):
         say(f"released {s} -> {t}")
     if a.no_validate:
@@ -442,7 +458,7 @@ def cmd_benchmark(a):
     opts.check()
     tmp = tempfile.mkdtemp(prefix="bench-")
     try:
-        released = release_one(a.source, os.path.join(tmp, "release"), opts.jar)
+        released = release_one(a.source, os.path.join(tmp, "release"), opts.classes)
         subs_dir = os.path.join(tmp, "submitted")
         os.makedirs(subs_dir)
         subs = []
@@ -519,10 +535,12 @@ def parser():
             help="Jupyter kernel name (default: $ASSIGNMENTS_KERNEL or 'java')",
         )
         sp.add_argument(
-            "--jar",
-            default=os.environ.get("ASSIGNMENTS_JAR", DEFAULT_JAR),
-            help="the course jar (default: lib/target/softmax-course.jar)",
+            "--classpath",
+            default=os.environ.get("ASSIGNMENTS_CLASSPATH", DEFAULT_CLASSPATH),
+            help="the folder the course jar is unpacked into, which the kernels load with %%classpath "
+            "(default: $ASSIGNMENTS_CLASSPATH or lib/target/softmax-course)",
         )
+        sp.add_argument("--jar", dest="old_jar", help=argparse.SUPPRESS)
         sp.add_argument(
             "--workers",
             type=int,
@@ -566,7 +584,12 @@ def parser():
     r = sub.add_parser("release", help="solution notebooks -> student notebooks, then validate")
     r.add_argument("sources", nargs="+")
     r.add_argument("--out", help="folder for <name>/<name>.ipynb (default: assignments/release)")
-    r.add_argument("--jar-ref", help="the path the released %%jars cell uses (default: relative path to --jar)")
+    r.add_argument(
+        "--classpath-ref",
+        help="the path the released notebook's %%classpath cell names, relative to the notebook "
+        "(default: the relative path to --classpath)",
+    )
+    r.add_argument("--jar-ref", dest="old_jar_ref", help=argparse.SUPPRESS)
     r.add_argument("--no-validate", action="store_true", help="skip running the notebooks")
     common(r)
     r.set_defaults(func=cmd_release)
@@ -608,4 +631,12 @@ def parser():
 
 def main(argv=None):
     a = parser().parse_args(argv)
+    # the options of the %jars days: a jar path is no longer what the kernels load, so say what to pass
+    if getattr(a, "old_jar", None) is not None:
+        raise SystemExit(
+            "error: --jar is gone: notebooks load the unpacked course jar with %classpath; pass "
+            "--classpath FOLDER (default lib/target/softmax-course)"
+        )
+    if getattr(a, "old_jar_ref", None) is not None:
+        raise SystemExit("error: --jar-ref is now --classpath-ref FOLDER (the released %classpath cell's path)")
     return a.func(a)

@@ -21,7 +21,12 @@ BEGIN_SOLUTION = re.compile(r"^(\s*)//\s*BEGIN SOLUTION\b(.*)$")
 END_SOLUTION = re.compile(r"^\s*//\s*END SOLUTION\b")
 BEGIN_HIDDEN = re.compile(r"^(\s*)//\s*BEGIN HIDDEN TESTS\b")
 END_HIDDEN = re.compile(r"^\s*//\s*END HIDDEN TESTS\b")
-JARS_RE = re.compile(r"^%jars\s+(\S+)\s*$")
+# The first code cell loads the course: the unpacked jar (a folder) through the one classpath magic
+# every course kernel accepts (JJava, IJava and rapaio; rapaio's takes folders only).
+CLASSPATH_RE = re.compile(r"^%classpath\s+(\S+)\s*$")
+# The magic of handouts released before the course moved to %classpath: still a loading cell, not
+# student code, when it turns up in a submission.
+LEGACY_JARS_RE = re.compile(r"^%jars\s+(\S+)\s*$")
 GRADE_CALL = re.compile(r"Question\s*\.\s*grade\s*\(\s*\"([^\"]*)\"\s*,\s*([0-9]+(?:\.[0-9]*)?)")
 SELFCHECK_CALL = re.compile(r"SelfCheck\s*\.\s*report\s*\(([^)]*)\)")
 STUB = 'throw new UnsupportedOperationException("your code here");'
@@ -277,8 +282,40 @@ def released_source(cell):
     return text
 
 
-def release(master, name, jar_ref):
-    """The student version of a master notebook."""
+def classpath_cell(path):
+    """The loading cell's source for the course classes at ``path`` (a folder)."""
+    return "%classpath " + path
+
+
+def is_loading_cell(text):
+    """Whether a code cell's text is only the course's loading magic (current or legacy form)."""
+    text = text.strip()
+    return bool(CLASSPATH_RE.match(text) or LEGACY_JARS_RE.match(text))
+
+
+def classpath_problem(text):
+    """Why ``text`` is not a valid first code cell of a source notebook, or None."""
+    m = CLASSPATH_RE.match(text.strip())
+    found = repr(text.strip().splitlines()[0][:80]) if text.strip() else "an empty cell"
+    if not m:
+        return (
+            "the first code cell must be exactly '%classpath <one relative path>' (the folder the "
+            "course jar is unpacked into, e.g. %classpath ../../../lib/target/softmax-course), "
+            f"not {found}"
+        )
+    path = m.group(1)
+    if path.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:[\\/]", path):
+        return f"the first code cell's %classpath path must be relative to the notebook, not {path!r}"
+    if path.lower().endswith(".jar"):
+        return (
+            f"the first code cell's %classpath must name the unpacked folder, not the jar {path!r} "
+            "(rapaio's %classpath takes folders only): lib/target/softmax-course"
+        )
+    return None
+
+
+def release(master, name, classpath_ref):
+    """The student version of a master notebook; its first code cell loads ``classpath_ref``."""
     nb = copy.deepcopy(master)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -290,7 +327,7 @@ def release(master, name, jar_ref):
             g["checksum"] = checksum(cell.source)
     j = first_code_cell(nb)
     if j is not None:
-        nb.cells[j].source = "%jars " + jar_ref
+        nb.cells[j].source = classpath_cell(classpath_ref)
     nb.metadata["assignment"] = {"name": name, "format": 1}
     return nb
 
@@ -326,8 +363,9 @@ def lint(master):
     if j is None:
         problems.append("no code cell")
         return problems
-    if not JARS_RE.match(source(master.cells[j]).strip()):
-        problems.append("the first code cell must be exactly '%jars <one relative jar path>'")
+    why = classpath_problem(source(master.cells[j]))
+    if why:
+        problems.append(why)
     seen = {}
     tests = []
     for i, cell in enumerate(master.cells):

@@ -8,7 +8,7 @@ the zip holds ``setup.sh`` and ``run_autograder`` at its root; it is unpacked in
 ``/autograder/results/results.json``.
 
 The package carries the instructor's source notebook (hidden tests included: the zip goes to
-Gradescope, never to students), the course jar, this tool, the kernel-start module and the
+Gradescope, never to students), the course classes (the unpacked jar), this tool, the kernel-start module and the
 reference run (``reference.json``), so each submission costs one kernel run. Inside the container
 each submission is graded with bubblewrap when it works there, and otherwise relies on the
 container Gradescope starts for every submission (said in the instructor-only stdout).
@@ -76,7 +76,7 @@ def export(opts, source, out_dir, jjava_version="1.0a8"):
 
     shutil.copy(kernelstart.__file__, os.path.join(pkg, "tools", "kernelstart.py"))
     shutil.copy(source, os.path.join(pkg, name + ".ipynb"))
-    shutil.copy(opts.jar, os.path.join(pkg, "softmax-course.jar"))
+    shutil.copytree(opts.classes, os.path.join(pkg, "softmax-course"))
     with open(os.path.join(pkg, "reference.json"), "w", encoding="utf-8") as f:
         json.dump(ref, f, ensure_ascii=False)
     with open(os.path.join(pkg, "assignment.json"), "w", encoding="utf-8") as f:
@@ -188,8 +188,8 @@ def main(argv=None):
             str(conf.get("heap_mb", 512)),
             "--memory-mb",
             str(conf.get("memory_mb", 1536)),
-            "--jar",
-            os.path.join(src, "softmax-course.jar"),
+            "--classpath",
+            os.path.join(src, "softmax-course"),
             "--jvm-options",
             conf.get("jvm_options", ""),
         ]

@@ -170,7 +170,7 @@ def reserved_names(master):
     return used - own - fmt.JAVA_KEYWORDS
 
 
-def assemble(master, sub, jar_path):
+def assemble(master, sub, classes_path):
     """A clean copy of ``master`` with the submission's answers in its solution cells.
 
     Returns (notebook, notes, question_notes, tampered_questions): ``notes`` are repairs of the
@@ -240,7 +240,7 @@ def assemble(master, sub, jar_path):
                 text = MAGIC_RE.sub("// (a kernel command was removed here)", text)
                 target.append(
                     f"Answer cell {gid}: kernel commands ({', '.join(sorted(_magic_names(magics)))}) "
-                    "were removed; grading runs offline with the course jar only."
+                    "were removed; grading runs offline with the course library only."
                 )
             shadows = sorted(declarations(text) & reserved)
             if shadows:
@@ -274,7 +274,7 @@ def assemble(master, sub, jar_path):
         and not fmt.meta(c)
         and fmt.checksum(fmt.source(c)) not in handout
         and fmt.source(c).strip()
-        and not fmt.JARS_RE.match(fmt.source(c).strip())
+        and not fmt.is_loading_cell(fmt.source(c))
     ]
     if extra:
         notes.append(
@@ -283,7 +283,7 @@ def assemble(master, sub, jar_path):
             "so that code was not run."
         )
     j = fmt.first_code_cell(nb)
-    nb.cells[j].source = "%jars " + os.path.abspath(jar_path)
+    nb.cells[j].source = fmt.classpath_cell(os.path.abspath(classes_path))
     return nb, notes, {q: n for q, n in qnotes.items() if n}, tampered
 
 
@@ -488,13 +488,13 @@ def score_questions(master, runs, reference, qnotes, tampered, timeout, methods)
 # The notebooks that run: the probe inserted, test cells in one of the two forms
 
 
-def for_run(nb, form, jar_ref):
+def for_run(nb, form, classpath_ref):
     """(a copy of ``nb`` ready to run, {run index: master index}). The probe cell goes right after
-    the %jars cell; test cells are rewritten (probe.rewrite); the self-check cell is emptied (it
+    the %classpath cell; test cells are rewritten (probe.rewrite); the self-check cell is emptied (it
     would report the course engine's results, which grading does not use)."""
     out = copy.deepcopy(nb)
     j = fmt.first_code_cell(out)
-    out.cells[j].source = "%jars " + jar_ref
+    out.cells[j].source = fmt.classpath_cell(classpath_ref)
     for c in out.cells:
         if c.cell_type != "code":
             continue
@@ -537,7 +537,7 @@ def execute(nb, kinds, task, work):
         sandboxes.enter_private_network()
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(work, "conn")
         box = sandboxes.Sandbox(
-            work, task["jar"], kernel_paths(task["kernel"]), task.get("memory_mb", 1536), task.get("max_pids", 256)
+            work, task["classes"], kernel_paths(task["kernel"]), task.get("memory_mb", 1536), task.get("max_pids", 256)
         )
     return run_notebook(
         nb,
@@ -552,8 +552,11 @@ def execute(nb, kinds, task, work):
     )
 
 
-def jar_ref(task):
-    return sandboxes.JAR_INSIDE if task.get("isolation", "bwrap") == "bwrap" else os.path.abspath(task["jar"])
+def classpath_ref(task):
+    """The folder the kernel loads the course from: where the sandbox shows it, else its own path."""
+    if task.get("isolation", "bwrap") == "bwrap":
+        return sandboxes.CLASSES_INSIDE
+    return os.path.abspath(task["classes"])
 
 
 def answer_methods(master):
@@ -573,7 +576,7 @@ def reference_one(task):
     "problems": [...], "seconds"}: problems are checks the solution itself fails."""
     t0 = time.monotonic()
     master = read_notebook(task["master"])
-    nb, origin = for_run(master, "reference", jar_ref(task))
+    nb, origin = for_run(master, "reference", classpath_ref(task))
     kinds = {i: fmt.kind(c) for i, c in enumerate(nb.cells)}
     work = tempfile.mkdtemp(prefix="reference-")
     os.chmod(work, 0o711)
@@ -679,9 +682,9 @@ def grade_one(task):
             for _, g in fmt.questions(master)
         ]
         return _finish(record, t0)
-    assembled, notes, qnotes, tampered = assemble(master, sub, task["jar"])
+    assembled, notes, qnotes, tampered = assemble(master, sub, task["classes"])
     record["notes"].extend(notes)
-    nb, origin = for_run(assembled, "student", jar_ref(task))
+    nb, origin = for_run(assembled, "student", classpath_ref(task))
     kinds = {i: fmt.kind(c) for i, c in enumerate(nb.cells)}
     work = tempfile.mkdtemp(prefix="grade-")
     os.chmod(work, 0o711)

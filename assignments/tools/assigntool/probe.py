@@ -33,7 +33,7 @@ CALL_RE = re.compile(
 _DECODER = json.JSONDecoder()
 CAP = 10000  # array entries sent per observation; longer arrays are sent as their length only
 
-# The probe: plain JDK Java, defined by a cell the grader inserts after the %jars cell. Its
+# The probe: plain JDK Java, defined by a cell the grader inserts after the %classpath cell. Its
 # integrity does not matter (see the module notes): it only formats values as JSON lines.
 JAVA = r"""
 final class GraderProbe {

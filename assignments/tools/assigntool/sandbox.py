@@ -1,9 +1,10 @@
 """One sandbox per submission: bubblewrap, an unprivileged uid, no network, limits, nothing left.
 
 * **Files**: the kernel sees /usr (read-only), the JDK's configuration in /etc, the kernelspec's
-  own files, the course jar at ``/course/softmax-course.jar``, its connection file and a private
-  /tmp (a 64 MB tmpfs). No instructor source, no submissions, no grades, no /home, /work or /root.
-  The notebook itself is not a file in the sandbox: cells arrive as messages.
+  own files, the course classes (the unpacked jar, read-only) at ``/course/softmax-course/``, its
+  connection file and a private /tmp (a 64 MB tmpfs). No instructor source, no submissions, no
+  grades, no /home, /work or /root. The notebook itself is not a file in the sandbox: cells arrive
+  as messages.
 * **User**: a uid of its own (61000 + the worker's pid modulo 20000), no capabilities, no groups.
 * **Network**: the grading worker moves itself into a fresh network namespace with only a
   loopback device before it starts the kernel, so the kernel and the grader talk over 127.0.0.1
@@ -32,7 +33,7 @@ import time
 CLONE_NEWNET = 0x40000000
 SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 0x1
 CGROUP = "/sys/fs/cgroup"
-JAR_INSIDE = "/course/softmax-course.jar"
+CLASSES_INSIDE = "/course/softmax-course"  # where the kernel sees the unpacked course jar, read-only
 BWRAP = shutil.which("bwrap") or "/usr/bin/bwrap"
 
 
@@ -88,12 +89,12 @@ def _zombie(pid):
 class Sandbox:
     """The launch prefix for one kernel, and the clean-up after it."""
 
-    def __init__(self, work, jar, kernel_paths, memory_mb=1536, max_pids=256, uid=None):
+    def __init__(self, work, classes, kernel_paths, memory_mb=1536, max_pids=256, uid=None):
         self.work = work
         self.conn_dir = os.path.join(work, "conn")
         os.makedirs(self.conn_dir, mode=0o711, exist_ok=True)
         os.chmod(self.conn_dir, 0o711)
-        self.jar = os.path.abspath(jar)
+        self.classes = os.path.abspath(classes)
         self.kernel_paths = [p for p in kernel_paths if os.path.isabs(p) and os.path.exists(p)]
         self.memory_mb = memory_mb
         self.max_pids = max_pids
@@ -119,8 +120,8 @@ class Sandbox:
             elif controller == "pids" and _write(os.path.join(path, "pids.max"), self.max_pids):
                 self.limits.append(f"{self.max_pids} processes and threads")
 
-    def jar_inside(self):
-        return JAR_INSIDE
+    def classes_inside(self):
+        return CLASSES_INSIDE
 
     def prefix(self):
         """Words put before the kernelspec's argv (for one start: the cgroups are made here)."""
@@ -152,7 +153,7 @@ class Sandbox:
             if not p.startswith("/usr/") and not inside:
                 bind(p, p)
                 made.add(p)
-        bind(self.jar, JAR_INSIDE)
+        bind(self.classes, CLASSES_INSIDE)
         bind(self.conn_dir, self.conn_dir)
         bwrap = [
             BWRAP,

@@ -18,7 +18,8 @@ from assigntool import fmt  # noqa: E402
 SOURCES = {
     name: os.path.join(ASSIGNMENTS, "source", name, name + ".ipynb") for name in ("01-activations", "06-softmax")
 }
-JAR = os.environ.get("ASSIGNMENTS_JAR", os.path.join(ROOT, "lib", "target", "softmax-course.jar"))
+# the course jar unpacked into a folder (lib/pom.xml makes it): what %classpath loads
+CLASSES = os.environ.get("ASSIGNMENTS_CLASSPATH", os.path.join(ROOT, "lib", "target", "softmax-course"))
 KERNEL = os.environ.get("ASSIGNMENTS_KERNEL", "java")
 
 
@@ -56,8 +57,8 @@ def with_answer(nb, gid, text):
 
 def kernel_problem():
     """Why kernel tests cannot run here, or None."""
-    if not os.path.exists(JAR):
-        return f"no course jar at {JAR} (mvn -pl lib package -DskipTests)"
+    if not os.path.isdir(os.path.join(CLASSES, "org", "softmaxcourse")):
+        return f"no course classes in {CLASSES} (mvn -pl lib package -DskipTests)"
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
     try:

@@ -24,7 +24,7 @@ import unittest
 
 from assigntool import cli, grading
 from assigntool import sandbox as sandboxes
-from support import JAR, SOURCES, cell, fmt, kernel_problem, read, with_answer, write
+from support import CLASSES, SOURCES, cell, fmt, kernel_problem, read, with_answer, write
 from test_grading import options
 
 NAME = "06-softmax"
@@ -171,6 +171,7 @@ def attacks(master, solved, paths):
                 os.path.join(os.path.dirname(src), "planted.txt"),
                 "/tmp/planted-by-student",
                 "/course/planted",
+                "/course/softmax-course/planted",
             )
         )
         + "}) {\n"
@@ -291,7 +292,7 @@ class AttackBatchTest(unittest.TestCase):
         cls.source = os.path.join(src_dir, NAME + ".ipynb")
         shutil.copy(SOURCES[NAME], cls.source)
         cls.master = read(cls.source)
-        released = read(cli.release_one(cls.source, os.path.join(cls.tmp, "release"), JAR))
+        released = read(cli.release_one(cls.source, os.path.join(cls.tmp, "release"), CLASSES))
         solved = copy.deepcopy(cls.master)
         for c in solved.cells:
             if fmt.kind(c) == "test":
@@ -428,6 +429,7 @@ class AttackBatchTest(unittest.TestCase):
         self.assertEqual(tree_digest(os.path.dirname(os.path.dirname(self.source))), self.before_source)
         self.assertEqual(tree_digest(self.subs), self.before_subs)
         self.assertFalse(os.path.exists("/tmp/planted-by-student"))
+        self.assertFalse(os.path.exists(os.path.join(CLASSES, "planted")))  # the course classes are read-only
         self.assertFalse(os.path.exists(os.path.join(self.out, "students", "intruder")))
         self.assertEqual(self.connections, [])
         with open(os.path.join(self.out, "grades.csv"), encoding="utf-8") as f:

@@ -90,12 +90,29 @@ class SourceTest(unittest.TestCase):
         self.assertIn("SelfCheck.report lists ['q1', 'q2']", problems)
         self.assertIn("uses %maven", problems)
 
+    def test_lint_wants_exactly_one_relative_classpath_folder_first(self):
+        nb = read(SOURCES["01-activations"])
+        j = fmt.first_code_cell(nb)
+        for first, expected in (
+            ("%jars ../../../lib/target/softmax-course.jar", "must be exactly '%classpath <one relative path>'"),
+            ("%classpath a b", "must be exactly '%classpath <one relative path>'"),
+            ("%classpath ../x\nint x = 1;", "must be exactly '%classpath <one relative path>'"),
+            ("%classpath /opt/softmax-course", "must be relative to the notebook, not '/opt/softmax-course'"),
+            ("%classpath ../../../lib/target/softmax-course.jar", "must name the unpacked folder"),
+        ):
+            nb.cells[j].source = first
+            problems = fmt.lint(nb)
+            self.assertEqual(len([p for p in problems if "first code cell" in p]), 1, (first, problems))
+            self.assertIn(expected, "\n".join(problems), first)
+        nb.cells[j].source = "%classpath ../elsewhere/softmax-course"
+        self.assertEqual(fmt.lint(nb), [])
+
     def test_release_has_no_solution_or_hidden_text_and_keeps_signatures(self):
         for name, path in SOURCES.items():
             master = read(path)
             secret = fmt.secret_lines(master)
             self.assertGreater(len(secret), 10, name)
-            released = fmt.release(master, name, "../../../lib/target/softmax-course.jar")
+            released = fmt.release(master, name, "../../../lib/target/softmax-course")
             text = json.dumps(released, ensure_ascii=False)
             for s in secret:
                 self.assertNotIn(json.dumps(s, ensure_ascii=False)[1:-1], text, name)
@@ -107,11 +124,11 @@ class SourceTest(unittest.TestCase):
                     self.assertEqual(fmt.meta(c)["checksum"], fmt.checksum(fmt.source(c)))
             self.assertEqual(
                 fmt.source(released.cells[fmt.first_code_cell(released)]),
-                "%jars ../../../lib/target/softmax-course.jar",
+                "%classpath ../../../lib/target/softmax-course",
             )
             self.assertIn("UnsupportedOperationException", fmt.source(cell(released, "q1-answer")))
             self.assertIn("hidden tests run when the notebook is graded", fmt.source(cell(released, "q1")))
-        rel6 = fmt.release(read(SOURCES["06-softmax"]), "06-softmax", "x.jar")
+        rel6 = fmt.release(read(SOURCES["06-softmax"]), "06-softmax", "x")
         self.assertIn("double crossEntropyFromLogits(double[] z, int trueClass) {", fmt.source(cell(rel6, "q3-answer")))
 
     def test_answer_cells_belong_to_the_next_test(self):
@@ -124,15 +141,15 @@ class SourceTest(unittest.TestCase):
 class AssembleTest(unittest.TestCase):
     def setUp(self):
         self.master = read(SOURCES["01-activations"])
-        self.released = fmt.release(self.master, "01-activations", "../x.jar")
+        self.released = fmt.release(self.master, "01-activations", "../x")
 
     def assemble(self, sub):
-        return grading.assemble(self.master, sub, "/opt/course.jar")
+        return grading.assemble(self.master, sub, "/opt/course")
 
     def test_a_clean_submission_needs_no_repair(self):
         nb, notes, qnotes, tampered = self.assemble(self.released)
         self.assertEqual((notes, qnotes, tampered), ([], {}, set()))
-        self.assertEqual(fmt.source(nb.cells[fmt.first_code_cell(nb)]), "%jars /opt/course.jar")
+        self.assertEqual(fmt.source(nb.cells[fmt.first_code_cell(nb)]), "%classpath /opt/course")
         self.assertIn("BEGIN HIDDEN TESTS", fmt.source(cell(nb, "q1")))  # hidden tests restored
         self.assertIn("your code here", fmt.source(cell(nb, "q1-answer")))
 
@@ -220,7 +237,7 @@ class ResultTest(unittest.TestCase):
                     "assignment": "01-activations",
                     "student": "x",
                     "submission": p,
-                    "jar": "/nonexistent.jar",
+                    "classes": "/nonexistent",
                     "kernel": "no-such-kernel",
                     "timeout": 5,
                     "startup_timeout": 5,

@@ -62,7 +62,7 @@ class GradescopePackageTest(unittest.TestCase):
                     "setup.sh",
                     "run_autograder",
                     "06-softmax.ipynb",
-                    "softmax-course.jar",
+                    "softmax-course/org/softmaxcourse/notebook/Notebook.class",
                     "reference.json",
                     "tools/kernelstart.py",
                     "tools/assigntool/grading.py",
@@ -75,7 +75,7 @@ class GradescopePackageTest(unittest.TestCase):
 
     def test_run_autograder_grades_a_submission_on_the_simulated_layout(self):
         master = read(SOURCES[NAME])
-        released = fmt.release(master, NAME, "softmax-course.jar")
+        released = fmt.release(master, NAME, "softmax-course")
         solved = with_answer(released, "q1-answer", fmt.source(cell(master, "q1-answer")))
         solved = with_answer(solved, "q3-answer", fmt.source(cell(master, "q3-answer")))
         results, run = self.layout({"06-softmax.ipynb": solved})

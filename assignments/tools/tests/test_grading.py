@@ -1,8 +1,8 @@
 """End-to-end grading on the real kernel: one crafted submission per failure mode.
 
-Needs the course jar and a `java` Jupyter kernel (JUPYTER_PATH, ASSIGNMENTS_KERNEL). Without
-them the tests are skipped — unless ASSIGNMENTS_REQUIRE_KERNEL=1 (the Maven build), where that
-is a failure.
+Needs the course classes (lib/target/softmax-course) and a `java` Jupyter kernel (JUPYTER_PATH,
+ASSIGNMENTS_KERNEL). Without them the tests are skipped — unless ASSIGNMENTS_REQUIRE_KERNEL=1 (the
+Maven build), where that is a failure.
 """
 
 import copy
@@ -18,14 +18,14 @@ import unittest
 
 from assigntool import cli, grading
 from assigntool import sandbox as sandboxes
-from support import JAR, KERNEL, SOURCES, cell, fmt, index, kernel_problem, read, with_answer, write
+from support import CLASSES, KERNEL, SOURCES, cell, fmt, index, kernel_problem, read, with_answer, write
 
 TIMEOUT = float(os.environ.get("ASSIGNMENTS_TEST_TIMEOUT", "10"))
 
 
 class Opts:
     kernel = KERNEL
-    jar = os.path.abspath(JAR)
+    classes = os.path.abspath(CLASSES)
     workers = int(os.environ.get("ASSIGNMENTS_WORKERS", "2"))
     timeout = TIMEOUT
     startup_timeout = 15.0
@@ -128,7 +128,7 @@ class GradingTest(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="assign-test-")
         cls.source = SOURCES["01-activations"]
         cls.master = read(cls.source)
-        cls.released_path = cli.release_one(cls.source, os.path.join(cls.tmp, "release"), JAR)
+        cls.released_path = cli.release_one(cls.source, os.path.join(cls.tmp, "release"), CLASSES)
         released = read(cls.released_path)
         cls.subs_dir = os.path.join(cls.tmp, "submitted")
         os.makedirs(cls.subs_dir)
@@ -312,7 +312,7 @@ class SelfCheckTest(unittest.TestCase):
         from assigntool.execute import run_notebook
 
         with tempfile.TemporaryDirectory() as d:
-            released_path = cli.release_one(SOURCES["01-activations"], os.path.join(d, "release"), JAR)
+            released_path = cli.release_one(SOURCES["01-activations"], os.path.join(d, "release"), CLASSES)
             student = read(released_path)
             student = with_answer(
                 student, "q1-answer", "double stableSigmoid(double z) {\n    return Math.exp(z) / (1 + Math.exp(z));\n}"
@@ -322,7 +322,7 @@ class SelfCheckTest(unittest.TestCase):
             # as the student runs it: Restart & Run All, no grader token
             env = dict(os.environ)
             nb = read(path)
-            nb.cells[fmt.first_code_cell(nb)].source = "%jars " + os.path.abspath(JAR)
+            nb.cells[fmt.first_code_cell(nb)].source = "%classpath " + os.path.abspath(CLASSES)
             runs, _ = run_notebook(nb, {}, KERNEL, d, env, 60)
             outputs = runs[index(nb, "self-check")].outputs
             # the course's display helpers show HTML where the kernel offers it (rapaio), text elsewhere
