@@ -26,11 +26,14 @@ runs it on the `java` kernel with SOFTMAX_EXERCISE_REPORT=1, so that each check 
 * the model answer: attempted, every check passing;
 * the notebook's last code cell: `Exercise.summary(N)` with N its number of exercises.
 
+Kernels are started by kernelstart.py, the course's one kernel starter (as in run_notebooks.py):
+a kernel that does not answer within --startup-timeout seconds of its start is replaced by a new
+one, up to --start-retries times, each printed as `RETRY: <notebook>: kernel start failed (...)`.
+
 Needs nbformat and nbclient (Debian: python3-nbclient). Exits 1 on any failure.
 """
 
 import argparse
-import atexit
 import json
 import os
 import re
@@ -217,41 +220,53 @@ def judge(role, report):
 # ---------------------------------------------------------------- execution
 
 
-def execute(nb, kernel, timeout, startup_timeout, start_retries, log):
+def execute(nb, kernel, timeout, startup_timeout, start_retries, log, label=""):
+    """Runs nb on a kernel started by kernelstart (the course's one kernel starter, as in
+    run_notebooks.py): a start that does not answer within startup_timeout seconds is replaced by
+    a fresh kernel up to start_retries times, each announced through log as a RETRY: line.
+    Returns (executed notebook, fatal message or None)."""
     import nbformat
+    from jupyter_client.kernelspec import NoSuchKernel
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
 
-    retries = 0
-    while True:
-        run = nbformat.from_dict(json.loads(json.dumps(nb)))
-        started = {}
+    from kernelstart import KernelStartError, shutdown, start_kernel
 
-        def mark_started(cell, cell_index, started=started):
-            started.setdefault("cell", cell_index)
-
+    run = nbformat.from_dict(json.loads(json.dumps(nb)))
+    with open(os.devnull, "wb") as sink:
+        try:
+            km, kc, _ = start_kernel(
+                kernel,
+                cwd=NOTEBOOKS_DIR,
+                timeout=startup_timeout,
+                retries=start_retries,
+                label=label or kernel,
+                log=log,
+                output=sink,
+                client_class="jupyter_client.asynchronous.AsyncKernelClient",
+            )
+        except KernelStartError as e:
+            return run, f"{type(e).__name__}: {str(e)[:300]}"
+        except NoSuchKernel:
+            return run, f"no Jupyter kernel named {kernel!r} (bin/setup installs 'java'; or pass --kernel)"
+        # The readiness probe's blocking client is done; nbclient talks through its own async one.
+        kc.stop_channels()
         client = NotebookClient(
             run,
+            km=km,
             kernel_name=kernel,
             timeout=timeout,
             startup_timeout=startup_timeout,
             allow_errors=True,
             resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
         )
-        client.on_cell_start = mark_started
         try:
-            with open(os.devnull, "wb") as sink:
-                client.execute(stdout=sink, stderr=sink)
+            client.execute()
             return run, None
         except (RuntimeError, TimeoutError, DeadKernelError) as e:
-            if "cell" not in started and retries < start_retries:
-                retries += 1
-                reason = f"{type(e).__name__}: {str(e)[:120]}"
-                log(f"RETRY: kernel start failed ({reason}); retry {retries} of {start_retries}")
-                continue
             return run, f"{type(e).__name__}: {str(e)[:300]}"
         finally:
-            atexit.unregister(client._cleanup_kernel)
+            shutdown(km)
 
 
 def test_notebook(path, solutions, args):
@@ -271,6 +286,7 @@ def test_notebook(path, solutions, args):
         args.startup_timeout,
         args.start_retries,
         lambda s: print("  " + s, flush=True),
+        label=name,
     )
     if fatal:
         return counts, [f"{name}: {fatal}"]
@@ -366,7 +382,7 @@ def self_test():
 
     nb = {
         "cells": [
-            code("%jars x.jar"),
+            code("%classpath ../lib/target/softmax-course"),
             {"cell_type": "markdown", "source": "1. …", "metadata": {}},
             code("double x = Double.NaN;"),
             code('Exercise.check("Exercise 1: x", t -> {});'),
