@@ -18,6 +18,7 @@ correctly rounded float(), which also handles subnormals and overflow to infinit
 written as Python repr() (the shortest decimal that round-trips) with 'Infinity', '-Infinity'
 spelled as Java's Double.parseDouble reads them.
 """
+
 import math
 import os
 import random
@@ -25,8 +26,7 @@ import random
 import mpmath
 from mpmath import mp, mpf
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "org", "softmaxcourse",
-                   "reference")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "org", "softmaxcourse", "reference")
 
 LAMBDA = "1.0507009873554804934193349852946"  # SELU constants as written in Selu.java
 ALPHA = "1.6732632423543772848170429916717"
@@ -94,7 +94,7 @@ def gelu_exact(x):
 def gelu_tanh(x):
     # z/2 (1 + tanh u) = z σ(2u), which does not cancel for z << 0.
     x = mpf(x)
-    u = mpmath.sqrt(2 / mpmath.pi) * (x + mpf("0.044715") * x ** 3)
+    u = mpmath.sqrt(2 / mpmath.pi) * (x + mpf("0.044715") * x**3)
     return x * sigmoid(2 * u)
 
 
@@ -127,12 +127,81 @@ SCALAR = {
 
 
 def scalar_inputs():
-    xs = {0.0, 5e-324, 2.5e-323, 1e-310, 2.2250738585072014e-308, 1e-300, 1e-200, 1e-100, 1e-20, 1e-16,
-          1.1102230246251565e-16, 1e-12, 1e-8, 1e-5, 1e-3, 0.01, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0,
-          2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0, 12.0, 15.0, 17.0, 18.0, 19.0, 20.0, 25.0, 26.0, 27.0, 30.0,
-          33.0, 35.0, 36.0, 36.7, 37.0, 38.0, 39.0, 40.0, 50.0, 100.0, 500.0, 700.0, 708.0, 709.0,
-          709.782712893384, 709.8, 710.0, 720.0, 740.0, 744.0, 745.0, 745.1332191019412, 745.2, 746.0,
-          750.0, 1000.0, 1e4, 1e6, 1e10, 1e100, 1e300}
+    xs = {
+        0.0,
+        5e-324,
+        2.5e-323,
+        1e-310,
+        2.2250738585072014e-308,
+        1e-300,
+        1e-200,
+        1e-100,
+        1e-20,
+        1e-16,
+        1.1102230246251565e-16,
+        1e-12,
+        1e-8,
+        1e-5,
+        1e-3,
+        0.01,
+        0.1,
+        0.25,
+        0.5,
+        0.75,
+        1.0,
+        1.25,
+        1.5,
+        2.0,
+        2.5,
+        3.0,
+        4.0,
+        5.0,
+        6.0,
+        7.5,
+        8.0,
+        10.0,
+        12.0,
+        15.0,
+        17.0,
+        18.0,
+        19.0,
+        20.0,
+        25.0,
+        26.0,
+        27.0,
+        30.0,
+        33.0,
+        35.0,
+        36.0,
+        36.7,
+        37.0,
+        38.0,
+        39.0,
+        40.0,
+        50.0,
+        100.0,
+        500.0,
+        700.0,
+        708.0,
+        709.0,
+        709.782712893384,
+        709.8,
+        710.0,
+        720.0,
+        740.0,
+        744.0,
+        745.0,
+        745.1332191019412,
+        745.2,
+        746.0,
+        750.0,
+        1000.0,
+        1e4,
+        1e6,
+        1e10,
+        1e100,
+        1e300,
+    }
     rnd = random.Random(8)
     for _ in range(120):  # uniform on the interesting range
         xs.add(rnd.uniform(0, 45))
@@ -173,14 +242,44 @@ def log1p_inputs():
     for _ in range(100):
         xs.add(-1 + 10 ** rnd.uniform(-300, -1))
         xs.add(10 ** rnd.uniform(-20, 0))
-    xs.update((-0.5, -0.25, 2 ** -53, 2 ** -52, 3 * 2 ** -53, 1 - 2 ** -53, 2 ** 53, 2 ** 60))
+    xs.update((-0.5, -0.25, 2**-53, 2**-52, 3 * 2**-53, 1 - 2**-53, 2**53, 2**60))
     return sorted(xs)
 
 
 def logit_inputs():
-    ps = {0.0, 5e-324, 1e-310, 1e-300, 1e-100, 1e-20, 1e-16, 1e-8, 1e-4, 0.01, 0.1, 0.2, 0.25, 0.3, 0.4,
-          0.45, 0.49, 0.5, 0.5 - 2 ** -54, 0.5 + 2 ** -53, 0.51, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9, 0.99,
-          1 - 1e-8, 1 - 2 ** -53, 1.0}
+    ps = {
+        0.0,
+        5e-324,
+        1e-310,
+        1e-300,
+        1e-100,
+        1e-20,
+        1e-16,
+        1e-8,
+        1e-4,
+        0.01,
+        0.1,
+        0.2,
+        0.25,
+        0.3,
+        0.4,
+        0.45,
+        0.49,
+        0.5,
+        0.5 - 2**-54,
+        0.5 + 2**-53,
+        0.51,
+        0.55,
+        0.6,
+        0.7,
+        0.75,
+        0.8,
+        0.9,
+        0.99,
+        1 - 1e-8,
+        1 - 2**-53,
+        1.0,
+    }
     rnd = random.Random(9)
     for _ in range(300):
         ps.add(rnd.random())
@@ -210,7 +309,7 @@ def vector_rows():
         [1e300, -1e300, 0.0],
         [5e-324, 0.0, -5e-324],
         [-1e-300, 1e-300],
-        [0.5, 0.5 + 2 ** -52, 0.5 - 2 ** -53],
+        [0.5, 0.5 + 2**-52, 0.5 - 2**-53],
         [36.0, 37.0, 0.0, 1e-8],
         [-1.0, -2.0, -3.0, -1e4, -700.0, -745.5],
     ]
@@ -262,11 +361,11 @@ def same(dps_a, dps_b, fn):
 C_GELU = "0.044715"  # as a string: an mpf made here would be rounded to 53 bits
 
 
-def phi(x):
-    return mpmath.exp(-mpf(x) ** 2 / 2) / mpmath.sqrt(2 * mpmath.pi)
+def normal_pdf(x):
+    return mpmath.exp(-(mpf(x) ** 2) / 2) / mpmath.sqrt(2 * mpmath.pi)
 
 
-def Phi(x):
+def normal_cdf(x):
     x = mpf(x)
     if x < -1000:
         return mpf(0)
@@ -277,13 +376,13 @@ def Phi(x):
 
 def terms_gelu_exact(x):
     x = mpf(x)
-    return [Phi(x), x * phi(x)]
+    return [normal_cdf(x), x * normal_pdf(x)]
 
 
 def terms_gelu_tanh(x):
     x = mpf(x)
-    w = 2 * mpmath.sqrt(2 / mpmath.pi) * (x + mpf(C_GELU) * x ** 3)
-    dw = 2 * mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * mpf(C_GELU) * x ** 2)
+    w = 2 * mpmath.sqrt(2 / mpmath.pi) * (x + mpf(C_GELU) * x**3)
+    dw = 2 * mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * mpf(C_GELU) * x**2)
     return [sigmoid(w), x * sigmoid(w) * sigmoid(-w) * dw]
 
 
@@ -408,8 +507,10 @@ def write_derivatives():
     xs = derivative_inputs()
     n = 0
     with open(os.path.join(OUT, "derivative.csv"), "w") as f:
-        f.write("# function,x,reference (correctly rounded; mpmath 50 digits, checked at 80),"
-                "kappa (condition number of the sum of the derivative's terms)\n")
+        f.write(
+            "# function,x,reference (correctly rounded; mpmath 50 digits, checked at 80),"
+            "kappa (condition number of the sum of the derivative's terms)\n"
+        )
         f.write("function,x,expected,kappa\n")
         for name, (terms, at_minus, at_plus) in DERIVATIVE.items():
             for x in xs:
@@ -419,19 +520,19 @@ def write_derivatives():
                         continue
                     y, k = limit, 1.0
                 else:
-                    y, k = same_and_kappa(lambda: terms(x))
+                    y, k = same_and_kappa(lambda terms=terms, x=x: terms(x))
                 f.write(f"{name},{fmt(x)},{fmt(y)},{fmt_kappa(k)}\n")
                 n += 1
         for p in logit_inputs():
             if 0 < p < 1:
-                y = same(50, 80, lambda: 1 / (mpf(p) * one_minus(p)))
-                h = same(50, 80, lambda: -logit(p))
+                y = same(50, 80, lambda p=p: 1 / (mpf(p) * one_minus(p)))
+                h = same(50, 80, lambda p=p: -logit(p))
             else:
                 y, h = math.inf, (math.inf if p == 0 else -math.inf)
             f.write(f"logit',{fmt(p)},{fmt(y)},1\n")
             f.write(f"binary_entropy',{fmt(p)},{fmt(h)},1\n")
             n += 2
-        f.write(f"logit',-0.0,Infinity,1\n")
+        f.write("logit',-0.0,Infinity,1\n")
         n += 1
     return n
 
@@ -494,23 +595,25 @@ def write_softmax_derivatives():
         for case, (z, g) in enumerate(cases):
             c = len(z)
             if g is None:
-                def jac():
+
+                def jac(z=z, c=c):
                     p = probabilities(z)
                     out = []
                     for a in range(c):
                         for b in range(c):
                             # pₐ(1 − pₐ) with 1 − pₐ as the sum of the others: the exact value.
-                            out.append(p[a] * mpmath.fsum(p[j] for j in range(c) if j != a) if a == b
-                                       else -p[a] * p[b])
+                            out.append(p[a] * mpmath.fsum(p[j] for j in range(c) if j != a) if a == b else -p[a] * p[b])
                     return out
+
                 for i, v in enumerate(same(50, 80, jac)):
                     f.write(f"jacobian,{case},{i},{fmt(v)},1\n")
                     n += 1
                 continue
 
-            def back():
+            def back(z=z, g=g, c=c):
                 p = probabilities(z)
                 return [p[i] * mpmath.fsum(p[j] * (mpf(g[i]) - g[j]) for j in range(c)) for i in range(c)]
+
             ref = same(50, 80, back)
             with mp.workdps(50):
                 p = probabilities(z)
@@ -520,8 +623,11 @@ def write_softmax_derivatives():
                 for i in range(c):
                     diff = mpf(g[i]) - dot
                     # relative perturbations of g: |gᵢ| + Σ pⱼ|gⱼ| against |gᵢ − ⟨p, g⟩|
-                    ks.append(1.0 if diff == 0 and p[i] == 0 else
-                              (math.inf if diff == 0 else float((abs(g[i]) + absdot) / abs(diff))))
+                    ks.append(
+                        1.0
+                        if diff == 0 and p[i] == 0
+                        else (math.inf if diff == 0 else float((abs(g[i]) + absdot) / abs(diff)))
+                    )
             for i, v in enumerate(ref):
                 f.write(f"backward,{case},{i},{fmt(v)},{fmt_kappa(ks[i])}\n")
                 n += 1
@@ -543,10 +649,10 @@ def measure_cases():
         ([1.0, 0.0, 0.0], [1.0, 0.0, 0.0]),
         ([0.2, 0.3, 0.5], [0.1, 0.6, 0.3]),
         ([1 - 1e-16, 1e-16], [0.5, 0.5]),
-        ([1 - 2 ** -53, 2 ** -53], [1 - 2 ** -52, 2 ** -52]),
+        ([1 - 2**-53, 2**-53], [1 - 2**-52, 2**-52]),
         ([1.0, 5e-324], [1.0, 1e-300]),
         ([0.5, 0.5 - 1e-300, 1e-300], [0.5, 0.5 - 1e-200, 1e-200]),
-        ([0.3, 0.7], [0.3 + 2 ** -54, 0.7 - 2 ** -53]),
+        ([0.3, 0.7], [0.3 + 2**-54, 0.7 - 2**-53]),
         ([1.0, 7.286037845011554e-282], [1.0, 1.382685648887745e-296]),  # log p − log q cancels
         ([0.5, 0.5, 1e-250], [0.5, 0.5, 1e-280]),
     ]
@@ -567,8 +673,28 @@ def measure_cases():
 
 def binary_cases():
     rnd = random.Random(20)
-    vals = [0.0, 5e-324, 1e-310, 1e-300, 1e-100, 1e-20, 1e-16, 2 ** -53, 1e-8, 1e-3, 0.1, 0.25, 0.5, 0.75, 0.9,
-            0.999, 1 - 1e-8, 1 - 2 ** -52, 1 - 2 ** -53, 1.0]
+    vals = [
+        0.0,
+        5e-324,
+        1e-310,
+        1e-300,
+        1e-100,
+        1e-20,
+        1e-16,
+        2**-53,
+        1e-8,
+        1e-3,
+        0.1,
+        0.25,
+        0.5,
+        0.75,
+        0.9,
+        0.999,
+        1 - 1e-8,
+        1 - 2**-52,
+        1 - 2**-53,
+        1.0,
+    ]
     pairs = [(p, q) for p in vals for q in vals]
     for _ in range(100):
         pairs.append((rnd.random(), rnd.random()))
@@ -607,12 +733,12 @@ def info_terms(name, p, q):
     if name == "entropy":
         return [-xlogy(v, v) for v in p]
     if name == "cross_entropy":
-        return [-xlogy(a, b) for a, b in zip(p, q)]
+        return [-xlogy(a, b) for a, b in zip(p, q, strict=True)]
     if name == "kl":
-        return [xlogratio(a, b) for a, b in zip(p, q)]
+        return [xlogratio(a, b) for a, b in zip(p, q, strict=True)]
     if name == "js":
         out = []
-        for a, b in zip(p, q):
+        for a, b in zip(p, q, strict=True):
             m = exact_half_sum(a, b)
             out += [xlogratio(a, m) / 2, xlogratio(b, m) / 2]
         return out
@@ -647,10 +773,10 @@ def write_measures():
         for p, q in measure_cases():
             ps, qs = " ".join(fmt(v) for v in p), " ".join(fmt(v) for v in q)
             for name in ("entropy", "cross_entropy", "kl", "js"):
-                if any(b == 0 < a for a, b in zip(p, q)) and name in ("cross_entropy", "kl"):
+                if any(b == 0 < a for a, b in zip(p, q, strict=True)) and name in ("cross_entropy", "kl"):
                     y, k = math.inf, 1.0
                 else:
-                    y, k = same_and_kappa(lambda: info_terms(name, p, q))
+                    y, k = same_and_kappa(lambda name=name, p=p, q=q: info_terms(name, p, q))
                 f.write(f"{name},{ps},{qs},{fmt(y)},{fmt_kappa(k)}\n")
                 n += 1
         for p, q in binary_cases():
@@ -660,7 +786,7 @@ def write_measures():
                 if name != "binary_entropy" and ((q == 0 and p > 0) or (q == 1 and p < 1)):
                     y, k = math.inf, 1.0
                 else:
-                    y, k = same_and_kappa(lambda: binary_terms(name, p, q))
+                    y, k = same_and_kappa(lambda name=name, p=p, q=q: binary_terms(name, p, q))
                 f.write(f"{name},{fmt(p)},{fmt(q)},{fmt(y)},{fmt_kappa(k)}\n")
                 n += 1
     return n
@@ -681,19 +807,19 @@ def main():
                         continue
                     y = limit
                 else:
-                    y = same(50, 80, lambda: fn(x))
+                    y = same(50, 80, lambda fn=fn, x=x: fn(x))
                 f.write(f"{name},{fmt(x)},{fmt(y)}\n")
                 n += 1
         for x in exp_inputs():
-            y = (0.0 if x < 0 else math.inf) if math.isinf(x) else same(50, 80, lambda: mpmath.exp(mpf(x)))
+            y = (0.0 if x < 0 else math.inf) if math.isinf(x) else same(50, 80, lambda x=x: mpmath.exp(mpf(x)))
             f.write(f"exp,{fmt(x)},{fmt(y)}\n")
             n += 1
         for x in log1p_inputs():
-            y = math.inf if math.isinf(x) else same(50, 80, lambda: mpmath.log1p(mpf(x)))
+            y = math.inf if math.isinf(x) else same(50, 80, lambda x=x: mpmath.log1p(mpf(x)))
             f.write(f"log1p,{fmt(x)},{fmt(y)}\n")
             n += 1
         for p in logit_inputs():
-            y = same(50, 80, lambda: logit(p)) if 0 < p < 1 else (-math.inf if p == 0 else math.inf)
+            y = same(50, 80, lambda p=p: logit(p)) if 0 < p < 1 else (-math.inf if p == 0 else math.inf)
             f.write(f"logit,{fmt(p)},{fmt(y)}\n")
             n += 1
     rows = vector_rows()
@@ -705,9 +831,9 @@ def main():
         f.write("# function,row,label (-1: none),index (-1: the scalar),reference\n")
         f.write("function,row,label,index,expected\n")
         for i, row in enumerate(rows):
-            s = same(50, 80, lambda: lse(row))
-            logp = same(50, 80, lambda: exact_vector(row)[1])
-            p = same(50, 80, lambda: exact_vector(row)[2])
+            s = same(50, 80, lambda row=row: lse(row))
+            logp = same(50, 80, lambda row=row: exact_vector(row)[1])
+            p = same(50, 80, lambda row=row: exact_vector(row)[2])
             f.write(f"logsumexp,{i},-1,-1,{fmt(s)}\n")
             for j in range(len(row)):
                 f.write(f"log_softmax,{i},-1,{j},{fmt(logp[j])}\n")
@@ -717,14 +843,18 @@ def main():
                 labels = labels[:1] + [max(range(len(row)), key=lambda k: row[k])]
             for k in labels:
                 # CE with hard label k: loss = −log p_k; gradient p − e_k.
-                loss = same(50, 80, lambda: -exact_vector(row)[1][k])
-                grad = same(50, 80, lambda: [v - (1 if j == k else 0) for j, v in enumerate(exact_vector(row)[2])])
+                loss = same(50, 80, lambda row=row, k=k: -exact_vector(row)[1][k])
+                grad = same(
+                    50, 80, lambda row=row, k=k: [v - (1 if j == k else 0) for j, v in enumerate(exact_vector(row)[2])]
+                )
                 f.write(f"ce_loss,{i},{k},-1,{fmt(loss)}\n")
                 for j in range(len(row)):
                     f.write(f"ce_grad,{i},{k},{j},{fmt(grad[j])}\n")
     print(f"{n} scalar references, {len(rows)} rows -> {os.path.normpath(OUT)}")
-    print(f"{write_derivatives()} derivative references, {write_softmax_derivatives()} softmax Jacobian and "
-          f"backward references, {write_measures()} information-measure references")
+    print(
+        f"{write_derivatives()} derivative references, {write_softmax_derivatives()} softmax Jacobian and "
+        f"backward references, {write_measures()} information-measure references"
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ The table's head records the machine (processor, cores, load average before and 
 JDK, and its foot says whether issue 8's targets hold: cross-entropy forward + backward at least
 3x PyTorch on one thread, and at least 1.8x the library's own one-thread figure on two.
 """
+
 import argparse
 import datetime
 import json
@@ -35,8 +36,21 @@ OPS = ["softmax", "logSoftmax", "crossEntropyForwardBackward", "binaryCrossEntro
 def run_jmh(out, extra):
     subprocess.run(["mvn", "-B", "-q", "-pl", "lib", "test-compile"], cwd=ROOT, check=True)
     args = f"-cp %classpath org.openjdk.jmh.Main KernelBenchmark -prof gc -rf json -rff {out} {extra}"
-    subprocess.run(["mvn", "-B", "-q", "-pl", "lib", "exec:exec", "-Dexec.executable=java",
-                    "-Dexec.classpathScope=test", f"-Dexec.args={args}"], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            "mvn",
+            "-B",
+            "-q",
+            "-pl",
+            "lib",
+            "exec:exec",
+            "-Dexec.executable=java",
+            "-Dexec.classpathScope=test",
+            f"-Dexec.args={args}",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
 
 
 def read_jmh(path):
@@ -54,7 +68,8 @@ def read_jmh(path):
 
 def run_torch(shapes, threads_list, repeats=7):
     import torch
-    import torch.nn.functional as F
+    from torch.nn import functional
+
     results = {}
     for shape in shapes:
         n, c = (int(v) for v in shape.split("x"))
@@ -64,18 +79,22 @@ def run_torch(shapes, threads_list, repeats=7):
         flat = z.reshape(-1).clone()
         binary = torch.randint(0, 2, (n * c,), generator=g).to(torch.float64)
 
-        def ce():
+        def ce(z=z, labels=labels):
             x = z.detach().requires_grad_()
-            F.cross_entropy(x, labels).backward()
+            functional.cross_entropy(x, labels).backward()
             return x.grad
 
-        def bce():
+        def bce(flat=flat, binary=binary):
             x = flat.detach().requires_grad_()
-            F.binary_cross_entropy_with_logits(x, binary).backward()
+            functional.binary_cross_entropy_with_logits(x, binary).backward()
             return x.grad
 
-        fns = {"softmax": lambda: torch.softmax(z, 1), "logSoftmax": lambda: torch.log_softmax(z, 1),
-               "crossEntropyForwardBackward": ce, "binaryCrossEntropyForwardBackward": bce}
+        fns = {
+            "softmax": lambda z=z: torch.softmax(z, 1),
+            "logSoftmax": lambda z=z: torch.log_softmax(z, 1),
+            "crossEntropyForwardBackward": ce,
+            "binaryCrossEntropyForwardBackward": bce,
+        }
         for threads in threads_list:
             torch.set_num_threads(threads)
             for op, fn in fns.items():
@@ -88,8 +107,9 @@ def run_torch(shapes, threads_list, repeats=7):
                         fn()
                         times.append((time.perf_counter() - t) * 1000)
                 results[(op, shape, threads)] = (statistics.median(times), (max(times) - min(times)) / 2)
-                print(f"torch {op} {shape} threads={threads}: {results[(op, shape, threads)][0]:.1f} ms",
-                      file=sys.stderr)
+                print(
+                    f"torch {op} {shape} threads={threads}: {results[(op, shape, threads)][0]:.1f} ms", file=sys.stderr
+                )
     return results
 
 
@@ -100,7 +120,7 @@ def machine():
             cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False).stderr.splitlines()
     return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java[0] if java else 'java ?'}"
 
 
@@ -118,7 +138,7 @@ def main():
     shapes = a.shapes.split(",")
     threads = [int(t) for t in a.threads.split(",")]
     path = a.jmh_json
-    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load_before = load()
     if path is None:
         path = os.path.join(ROOT, "lib", "target", "jmh-kernels.json")
@@ -129,8 +149,10 @@ def main():
     print(f"{started}; {machine()}; load average before {load_before}, after {load()}")
     print(f"PyTorch {__import__('torch').__version__}, float64; Java: JMH median over iterations; ms per batch")
     print()
-    print("| operation | shape | threads | library ms | PyTorch ms | speed-up vs PyTorch | "
-          "library 2-thread scaling | library alloc B/op |")
+    print(
+        "| operation | shape | threads | library ms | PyTorch ms | speed-up vs PyTorch | "
+        "library 2-thread scaling | library alloc B/op |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for op in OPS:
         for shape in shapes:
@@ -151,11 +173,16 @@ def main():
         torch_one = torch_results.get(("crossEntropyForwardBackward", shape, 1))
         if one and torch_one:
             ratio = torch_one[0] / one[0]
-            print(f"cross-entropy {shape}, 1 thread: {ratio:.2f}x PyTorch (target 3x): {'met' if ratio >= 3 else 'MISSED'}")
+            print(
+                f"cross-entropy {shape}, 1 thread: {ratio:.2f}x PyTorch (target 3x): "
+                f"{'met' if ratio >= 3 else 'MISSED'}"
+            )
         if one and two:
             scaling = one[0] / two[0]
-            print(f"cross-entropy {shape}, 2 threads: {scaling:.2f}x one thread (target 1.8x): "
-                  f"{'met' if scaling >= 1.8 else 'MISSED'}")
+            print(
+                f"cross-entropy {shape}, 2 threads: {scaling:.2f}x one thread (target 1.8x): "
+                f"{'met' if scaling >= 1.8 else 'MISSED'}"
+            )
 
 
 if __name__ == "__main__":
