@@ -89,7 +89,9 @@ final class KernelBridge {
     static String describe(Chart<?, ?> chart) {
         List<String> names = new ArrayList<>();
         for (Series s : chart.getSeriesMap().values()) {
-            names.add(s.getName());
+            if (s.isShowInLegend()) {
+                names.add(s.getName());
+            }
         }
         return "chart \"" + chart.getTitle() + "\" (x: " + chart.getXAxisTitle() + ", y: "
                 + chart.getYAxisTitle() + "; series: " + String.join(", ", names) + "; "

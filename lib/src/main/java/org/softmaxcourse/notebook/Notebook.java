@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.softmaxcourse.plot.HouseStyle;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,7 +41,7 @@ public final class Notebook {
      */
     public static void show(Object value) {
         if (value instanceof Chart<?, ?> chart) {
-            image(BitmapEncoder.getBufferedImage(chart), KernelBridge.describe(chart));
+            image(HouseStyle.render(chart, 1), KernelBridge.describe(chart));
         } else if (value instanceof BufferedImage image) {
             image(image, "image " + image.getWidth() + "×" + image.getHeight());
         } else if (value instanceof Table table) {
@@ -103,7 +103,7 @@ public final class Notebook {
         if (chart == null) {
             throw new IllegalArgumentException("chart is null");
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        return HouseStyle.render(chart, 1);
     }
 
     /** Which kernel the helpers talk to: {@code "IJava"}, {@code "rapaio"} or {@code "none"}. */

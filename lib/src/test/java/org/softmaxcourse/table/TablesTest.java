@@ -39,12 +39,12 @@ class TablesTest {
         Table t = Tables.predictions(p, new int[] {3, 3, 3});
         assertEquals(List.of("3", "2", "2"), t.stringColumn("predicted").asList());
         assertEquals(List.of("yes", "no", "no"), t.stringColumn("correct").asList());
-        assertEquals(-Math.log(0.6), t.doubleColumn("loss −log p(true)").get(0), 1e-15);
-        assertEquals(-Math.log(0.1), t.doubleColumn("loss −log p(true)").get(1), 1e-15);
-        assertEquals(-Math.log(0.3), t.doubleColumn("loss −log p(true)").get(2), 1e-15);
+        assertEquals(-Math.log(0.6), t.doubleColumn("loss −ln p(true) (nats)").get(0), 1e-15);
+        assertEquals(-Math.log(0.1), t.doubleColumn("loss −ln p(true) (nats)").get(1), 1e-15);
+        assertEquals(-Math.log(0.3), t.doubleColumn("loss −ln p(true) (nats)").get(2), 1e-15);
         // printed to 4 significant digits, stored in full
-        assertEquals("0.5108", t.doubleColumn("loss −log p(true)").getString(0));
-        assertEquals("2.303", t.doubleColumn("loss −log p(true)").getString(1));
+        assertEquals("0.5108", t.doubleColumn("loss −ln p(true) (nats)").getString(0));
+        assertEquals("2.303", t.doubleColumn("loss −ln p(true) (nats)").getString(1));
     }
 
     @Test
