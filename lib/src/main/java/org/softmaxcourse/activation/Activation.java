@@ -14,27 +14,63 @@ import org.softmaxcourse.numeric.Require;
  */
 public interface Activation extends DoubleUnaryOperator {
 
-    /** g(z). */
+    /**
+     * g(z).
+     *
+     * @param z the pre-activation (score)
+     * @return g(z)
+     */
     double value(double z);
 
-    /** g′(z), the first derivative. Where g has a kink the documented one-sided value is used. */
+    /**
+     * g′(z), the first derivative. Where g has a kink the documented one-sided value is used.
+     *
+     * @param z the pre-activation (score)
+     * @return g′(z), the first derivative
+     */
     double derivative(double z);
 
-    /** A short name, e.g. {@code "sigmoid"} or {@code "leaky ReLU (α = 0.01)"}. */
+    /**
+     * A short name, e.g. {@code "sigmoid"} or {@code "leaky ReLU (α = 0.01)"}.
+     *
+     * @return a short name
+     */
     String name();
 
-    /** The definition in LaTeX, e.g. {@code \sigma(z) = \frac{1}{1 + e^{-z}}}. */
+    /**
+     * The definition in LaTeX, e.g. {@code \sigma(z) = \frac{1}{1 + e^{-z}}}.
+     *
+     * @return the definition in LaTeX
+     */
     String formula();
 
-    /** The derivative in LaTeX. */
+    /**
+     * The derivative in LaTeX.
+     *
+     * @return the derivative in LaTeX
+     */
     String derivativeFormula();
 
-    /** The range of g as interval text, e.g. {@code "(0, 1)"}. */
+    /**
+     * The range of g as interval text, e.g. {@code "(0, 1)"}.
+     *
+     * @return the range of g as interval text
+     */
     String range();
 
-    /** Which {@link Trait}s g has. */
+    /**
+     * Which {@link Trait}s g has.
+     *
+     * @return which {@link Trait}s g has
+     */
     Set<Trait> traits();
 
+    /**
+     * Whether g has a trait.
+     *
+     * @param trait the trait
+     * @return true if {@code trait} is one of {@link #traits()}
+     */
     default boolean has(Trait trait) {
         return traits().contains(trait);
     }
@@ -42,6 +78,8 @@ public interface Activation extends DoubleUnaryOperator {
     /**
      * g(0): where a unit starts when its weights are initialised around zero (½ for the
      * sigmoid, 0 for tanh and the ReLU family).
+     *
+     * @return g(0): where a unit starts when its weights are initialised around zero
      */
     default double valueAtZero() {
         return value(0.0);
@@ -50,12 +88,18 @@ public interface Activation extends DoubleUnaryOperator {
     /**
      * g′(0), the slope at the start of training. For a function with a kink at 0 this is the
      * documented one-sided value of {@link #derivative(double)} (0 for ReLU, α for leaky ReLU).
+     *
+     * @return g′(0), the slope at the start of training
      */
     default double slopeAtZero() {
         return derivative(0.0);
     }
 
-    /** All of the above in one value, e.g. for a row of a table. */
+    /**
+     * All of the above in one value, e.g. for a row of a table.
+     *
+     * @return all of the above in one value
+     */
     default ActivationProfile profile() {
         return ActivationProfile.of(this);
     }
@@ -65,7 +109,13 @@ public interface Activation extends DoubleUnaryOperator {
         return value(z);
     }
 
-    /** g applied to each entry of {@code z}, as a new array. */
+    /**
+     * g applied to each entry of {@code z}, as a new array.
+     *
+     * @param z the pre-activation (score)
+     * @return g applied to each entry of {@code z}, as a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     default double[] value(double[] z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.length];
@@ -75,7 +125,13 @@ public interface Activation extends DoubleUnaryOperator {
         return out;
     }
 
-    /** g′ at each entry of {@code z}, as a new array. */
+    /**
+     * g′ at each entry of {@code z}, as a new array.
+     *
+     * @param z the pre-activation (score)
+     * @return g′ at each entry of {@code z}, as a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     default double[] derivative(double[] z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.length];

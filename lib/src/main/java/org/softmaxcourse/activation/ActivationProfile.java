@@ -21,11 +21,28 @@ import org.softmaxcourse.numeric.Matrix;
 public record ActivationProfile(String name, String formula, String derivativeFormula, String range,
                                 Set<Trait> traits, double valueAtZero, double slopeAtZero) {
 
+    /**
+     * A profile; it keeps an unmodifiable copy of the traits.
+     *
+     * @param name              the activation's name
+     * @param formula           g(z) in LaTeX
+     * @param derivativeFormula g′(z) in LaTeX
+     * @param range             the range as interval text
+     * @param traits            the traits it has
+     * @param valueAtZero       g(0)
+     * @param slopeAtZero       g′(0)
+     */
     public ActivationProfile {
         traits = Collections.unmodifiableSet(traits.isEmpty() ? EnumSet.noneOf(Trait.class) : EnumSet.copyOf(traits));
     }
 
-    /** The profile of {@code activation}. */
+    /**
+     * The profile of {@code activation}.
+     *
+     * @param activation the activation to profile
+     * @return the profile of {@code activation}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static ActivationProfile of(Activation activation) {
         if (activation == null) {
             throw new IllegalArgumentException("activation is null");
@@ -34,6 +51,12 @@ public record ActivationProfile(String name, String formula, String derivativeFo
                 activation.range(), activation.traits(), activation.valueAtZero(), activation.slopeAtZero());
     }
 
+    /**
+     * Whether the activation has a trait.
+     *
+     * @param trait the trait
+     * @return true if {@code trait} is one of {@link #traits()}
+     */
     public boolean has(Trait trait) {
         return traits.contains(trait);
     }

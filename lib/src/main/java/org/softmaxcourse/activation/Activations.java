@@ -35,17 +35,27 @@ public final class Activations {
     /**
      * Sigmoid, hard sigmoid, log-sigmoid, tanh, ReLU, ReLU6, leaky ReLU (0.01), PReLU (0.25),
      * ELU (1), SELU, softplus (1), SiLU, Mish, GELU and GELU (tanh), in that order.
+     *
+     * @return the fifteen activations of the zoo, in the order above
      */
     public static List<Activation> zoo() {
         return ZOO;
     }
 
-    /** The four of the article's figure 10 that act element-wise: sigmoid, tanh, ReLU, leaky ReLU. */
+    /**
+     * The four of the article's figure 10 that act element-wise: sigmoid, tanh, ReLU, leaky ReLU.
+     *
+     * @return the four of the article's figure 10 that act element-wise: sigmoid, tanh, ReLU, leaky ReLU
+     */
     public static List<Activation> classic() {
         return List.of(Sigmoid.INSTANCE, Tanh.INSTANCE, Relu.INSTANCE, new LeakyRelu());
     }
 
-    /** The profile of each activation of the zoo, in order. */
+    /**
+     * The profile of each activation of the zoo, in order.
+     *
+     * @return the profile of each activation of the zoo, in order
+     */
     public static List<ActivationProfile> profiles() {
         return ZOO.stream().map(Activation::profile).toList();
     }
@@ -54,6 +64,10 @@ public final class Activations {
      * The zoo member or {@link Logit} with this {@link Activation#name() name}, ignoring case
      * and any parameter in parentheses: {@code "relu"}, {@code "ELU"}, {@code "leaky relu"};
      * {@code "swish"} gives the SiLU.
+     *
+     * @param name the name, e.g. {@code "relu"}
+     * @return the activation of that name
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static Activation byName(String name) {
         if (name == null) {

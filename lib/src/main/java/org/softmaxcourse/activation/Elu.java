@@ -22,7 +22,12 @@ public final class Elu implements Activation {
 
     private final double alpha;
 
-    /** An ELU with negative saturation value −α; α must be finite and greater than 0. */
+    /**
+     * An ELU with negative saturation value −α; α must be finite and greater than 0.
+     *
+     * @param alpha α, finite
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public Elu(double alpha) {
         Require.positiveFinite("alpha", alpha);
         this.alpha = alpha;
@@ -33,7 +38,11 @@ public final class Elu implements Activation {
         this(DEFAULT_ALPHA);
     }
 
-    /** α. */
+    /**
+     * α.
+     *
+     * @return α
+     */
     public double alpha() {
         return alpha;
     }

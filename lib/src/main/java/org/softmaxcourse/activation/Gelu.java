@@ -45,12 +45,21 @@ public final class Gelu implements Activation {
         this.tanhApproximation = tanhApproximation;
     }
 
-    /** Exact GELU(z) = z·Φ(z). */
+    /**
+     * Exact GELU(z) = z·Φ(z).
+     *
+     * @param z the pre-activation (score)
+     * @return the exact GELU
+     */
     public static double gelu(double z) {
         return EXACT.value(z);
     }
 
-    /** Whether this is the tanh approximation. */
+    /**
+     * Whether this is the tanh approximation.
+     *
+     * @return whether this is the tanh approximation
+     */
     public boolean isTanhApproximation() {
         return tanhApproximation;
     }

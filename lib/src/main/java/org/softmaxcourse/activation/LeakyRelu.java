@@ -20,6 +20,9 @@ public final class LeakyRelu implements Activation {
     /**
      * A leaky ReLU with negative-side slope {@code slope}, which must be finite and in [0, 1)
      * (0 gives the plain ReLU; 1 or more would no longer be a rectifier).
+     *
+     * @param slope the slope for z ≤ 0, finite
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public LeakyRelu(double slope) {
         if (!(slope >= 0.0 && slope < 1.0)) {
@@ -33,7 +36,11 @@ public final class LeakyRelu implements Activation {
         this(DEFAULT_SLOPE);
     }
 
-    /** α, the slope for z ≤ 0. */
+    /**
+     * α, the slope for z ≤ 0.
+     *
+     * @return α, the slope for z ≤ 0
+     */
     public double slope() {
         return slope;
     }

@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>Finite for every finite z: log σ(−800) = −800 and log σ(−1000) = −1000, where the naive
  * log(σ(z)) is log 0 = −∞ (ND4J's log-sigmoid returns −∞ at −800).
  *
- * @see Sigmoid#logSigmoid(double)
+ * @see Softplus#softplus(double)
  */
 public final class LogSigmoid implements Activation {
     /** The one log-sigmoid; it has no parameters. */
@@ -23,9 +23,20 @@ public final class LogSigmoid implements Activation {
     private LogSigmoid() {
     }
 
+    /**
+     * log σ(z) = −softplus(−z), finite for every finite z: log σ(−1000) = −1000 where
+     * log(sigmoid(−1000)) would be log 0 = −∞.
+     *
+     * @param z the score
+     * @return log σ(z), in [−∞, 0]; NaN for NaN
+     */
+    public static double logSigmoid(double z) {
+        return -Softplus.softplus(-z);
+    }
+
     @Override
     public double value(double z) {
-        return Sigmoid.logSigmoid(z);
+        return logSigmoid(z);
     }
 
     @Override

@@ -28,7 +28,12 @@ public final class Logit implements Activation {
     private Logit() {
     }
 
-    /** logit(p) = log(p / (1 − p)) for p in [0, 1]. */
+    /**
+     * logit(p) = log(p / (1 − p)) for p in [0, 1].
+     *
+     * @param p a probability in [0, 1]
+     * @return logit(p) = log(p / (1 − p)) for p in [0, 1]
+     */
     public static double logit(double p) {
         check(p);
         // 1 − p = q + qErr exactly (Fast2Sum: |1| ≥ |p|); qErr is 0 for p ≥ 0.5 (Sterbenz).

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>Mish′(z) = tanh(softplus(z)) + z·sech²(softplus(z))·σ(z), since softplus′ = σ.
  *
- * <p>The softplus is the exact one of {@link Sigmoid#softplus(double)}, so Mish(1000) = 1000 and
+ * <p>The softplus is the exact one of {@link Softplus#softplus(double)}, so Mish(1000) = 1000 and
  * the left tail Mish(z) ≈ z·e<sup>z</sup> keeps its digits; Mish(−∞) = 0 and Mish′(±∞) take
  * their limits.
  *
@@ -38,7 +38,7 @@ public final class Mish implements Activation {
             double h = Math.exp(0.5 * z);
             return z * h * h;
         }
-        return z * Math.tanh(Sigmoid.softplus(z));
+        return z * Math.tanh(Softplus.softplus(z));
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class Mish implements Activation {
         if (Double.isInfinite(z)) {
             return z > 0 ? 1.0 : 0.0;
         }
-        double sp = Sigmoid.softplus(z);
+        double sp = Softplus.softplus(z);
         // sech = 1/cosh, squared after the division so that it underflows gracefully.
         double sech = 1.0 / Math.cosh(sp);
         return Math.tanh(sp) + z * sech * sech * Sigmoid.sigmoid(z);

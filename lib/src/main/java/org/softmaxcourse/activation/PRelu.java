@@ -22,7 +22,12 @@ public final class PRelu implements Activation {
 
     private final double slope;
 
-    /** A PReLU with slope {@code slope}, which must be finite (any sign: it is learned). */
+    /**
+     * A PReLU with slope {@code slope}, which must be finite (any sign: it is learned).
+     *
+     * @param slope the slope for z ≤ 0, finite
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public PRelu(double slope) {
         Require.notNaN("slope", slope);
         if (Double.isInfinite(slope)) {
@@ -36,12 +41,21 @@ public final class PRelu implements Activation {
         this(DEFAULT_SLOPE);
     }
 
-    /** a, the slope for z ≤ 0. */
+    /**
+     * a, the slope for z ≤ 0.
+     *
+     * @return a, the slope for z ≤ 0
+     */
     public double slope() {
         return slope;
     }
 
-    /** The same function with another slope, e.g. after a gradient step. */
+    /**
+     * The same function with another slope, e.g. after a gradient step.
+     *
+     * @param slope the slope for z ≤ 0, finite
+     * @return the same function with another slope
+     */
     public PRelu withSlope(double slope) {
         return new PRelu(slope);
     }
@@ -56,7 +70,12 @@ public final class PRelu implements Activation {
         return z > 0 ? 1.0 : (Double.isNaN(z) ? z : slope);
     }
 
-    /** ∂PReLU<sub>a</sub>(z)/∂a: 0 for z &gt; 0, z for z ≤ 0. */
+    /**
+     * ∂PReLU<sub>a</sub>(z)/∂a: 0 for z &gt; 0, z for z ≤ 0.
+     *
+     * @param z the pre-activation (score)
+     * @return ∂PReLU<sub>a</sub>(z)/∂a: 0 for z &gt; 0, z for z ≤ 0
+     */
     public double derivativeWrtSlope(double z) {
         return z > 0 ? 0.0 : z;
     }
@@ -64,6 +83,11 @@ public final class PRelu implements Activation {
     /**
      * ∂L/∂a = Σᵢ (∂L/∂gᵢ)·(∂gᵢ/∂a) for one slope shared by all entries of {@code z}, given the
      * upstream gradient ∂L/∂gᵢ: the number a training step needs.
+     *
+     * @param z the pre-activation (score)
+     * @param upstream ∂L/∂(output), one entry per entry of {@code z}
+     * @return ∂L/∂a, the number a training step needs
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public double slopeGradient(double[] z, double[] upstream) {
         Require.nonEmpty("z", z);

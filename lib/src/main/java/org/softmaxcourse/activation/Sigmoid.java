@@ -2,15 +2,14 @@ package org.softmaxcourse.activation;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.softmaxcourse.numeric.Exp;
-import org.softmaxcourse.numeric.Log1p;
+import org.softmaxcourse.internal.kernel.Exp;
 
 /**
  * The logistic sigmoid σ(z) = 1 / (1 + e<sup>−z</sup>), which squashes ℝ into (0, 1) so that its
  * output reads as a probability P(y = 1 | x) (a.k.a. the standard logistic function).
  *
- * <p>σ′(z) = σ(z)(1 − σ(z)) = σ(z)σ(−z). Symmetry: σ(−z) = 1 − σ(z). Its inverse is the logit
- * log(p / (1 − p)), and log σ is {@link #logSigmoid(double)}.
+ * <p>σ′(z) = σ(z)(1 − σ(z)) = σ(z)σ(−z). Symmetry: σ(−z) = 1 − σ(z). Its inverse is the {@link Logit logit}
+ * log(p / (1 − p)), and log σ is {@link LogSigmoid#logSigmoid(double)}.
  *
  * @see <a href="https://en.wikipedia.org/wiki/Logistic_function">Logistic function</a>
  */
@@ -23,7 +22,12 @@ public final class Sigmoid implements Activation {
     private Sigmoid() {
     }
 
-    /** σ(z), exact to the last bit or so for every double. */
+    /**
+     * σ(z), exact to the last bit or so for every double.
+     *
+     * @param z the pre-activation (score)
+     * @return σ(z), exact to the last bit or so for every double
+     */
     public static double sigmoid(double z) {
         // e^(-z) overflows for z < -709; write σ in terms of e^(-|z|) <= 1 instead.
         if (z >= 0) {
@@ -31,30 +35,6 @@ public final class Sigmoid implements Activation {
         }
         double e = Exp.exp(z);
         return e / (1.0 + e);
-    }
-
-    /**
-     * log σ(z) = −log(1 + e<sup>−z</sup>) = −softplus(−z), finite for every finite z:
-     * log σ(−1000) = −1000 where log(sigmoid(−1000)) would be log 0 = −∞.
-     */
-    public static double logSigmoid(double z) {
-        return -softplus(-z);
-    }
-
-    /**
-     * softplus(x) = log(1 + e<sup>x</sup>) = max(x, 0) + log1p(e<sup>−|x|</sup>), which never
-     * overflows (softplus(1000) = 1000) and keeps full precision for very negative x.
-     */
-    public static double softplus(double x) {
-        if (Double.isNaN(x)) {
-            return x;
-        }
-        return Math.max(x, 0.0) + Log1p.log1p(Exp.exp(-Math.abs(x)));
-    }
-
-    /** The inverse of σ, logit(p) = log(p / (1 − p)); see {@link Logit}. */
-    public static double logit(double p) {
-        return Logit.logit(p);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.softmaxcourse.activation;
 
-import org.softmaxcourse.numeric.Exp;
-import org.softmaxcourse.numeric.Log1p;
+import org.softmaxcourse.internal.kernel.SoftmaxKernels;
 import org.softmaxcourse.numeric.Matrix;
-import org.softmaxcourse.numeric.Parallel;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -33,32 +31,54 @@ public final class Softmax {
     private Softmax() {
     }
 
-    /** softmax(z) as a new array. */
+    /**
+     * softmax(z) as a new array.
+     *
+     * @param z the pre-activation (score)
+     * @return softmax(z) as a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double[] softmax(double[] z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.length];
-        softmaxRow(z, 0, z.length, out);
+        SoftmaxKernels.softmaxRow(z, 0, z.length, out);
         return out;
     }
 
-    /** log softmax(z) as a new array. */
+    /**
+     * log softmax(z) as a new array.
+     *
+     * @param z the pre-activation (score)
+     * @return log softmax(z) as a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double[] logSoftmax(double[] z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.length];
-        logSoftmaxRow(z, 0, z.length, out);
+        SoftmaxKernels.logSoftmaxRow(z, 0, z.length, out);
         return out;
     }
 
-    /** log Σ e^(zⱼ). */
+    /**
+     * log Σ e^(zⱼ).
+     *
+     * @param z the pre-activation (score)
+     * @return log Σ e^(zⱼ)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double logSumExp(double[] z) {
         Require.nonEmpty("z", z);
-        return logSumExpRow(z, 0, z.length);
+        return SoftmaxKernels.logSumExpRow(z, 0, z.length);
     }
 
     /**
      * softmax(z / T), the softmax at temperature T &gt; 0: T &gt; 1 flattens the distribution
      * towards uniform, T &lt; 1 sharpens it towards the argmax (T → 0), T = 1 is plain softmax.
      * Used for distillation and sampling.
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return softmax(z / T) as a new array
      */
     public static double[] softmax(double[] z, double temperature) {
         if (temperature == 1.0) {
@@ -68,7 +88,13 @@ public final class Softmax {
         return softmax(scaled(z, temperature));
     }
 
-    /** log softmax(z / T). */
+    /**
+     * log softmax(z / T).
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return log softmax(z / T)
+     */
     public static double[] logSoftmax(double[] z, double temperature) {
         if (temperature == 1.0) {
             return logSoftmax(z);
@@ -80,12 +106,21 @@ public final class Softmax {
      * The Jacobian of softmax at z, the C×C matrix J with
      * J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ. Symmetric, its rows sum to
      * 0 (adding a constant to z changes nothing) and it is positive semi-definite.
+     *
+     * @param z the pre-activation (score)
+     * @return the Jacobian of softmax at z, the C×C matrix J with J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ
      */
     public static Matrix jacobian(double[] z) {
         return jacobian(z, 1.0);
     }
 
-    /** The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T). */
+    /**
+     * The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T).
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return the Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T)
+     */
     public static Matrix jacobian(double[] z, double temperature) {
         double[] p = softmax(z, temperature);
         int c = p.length;
@@ -101,6 +136,11 @@ public final class Softmax {
     /**
      * Backpropagation through softmax: given g = ∂L/∂p, returns ∂L/∂z = Jᵀg = p ⊙ (g − ⟨p, g⟩)
      * without forming the C×C Jacobian.
+     *
+     * @param z the pre-activation (score)
+     * @param upstream ∂L/∂(output), one entry per entry of {@code z}
+     * @return ∂L/∂z = p ⊙ (g − ⟨p, g⟩), a new array
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static double[] backward(double[] z, double[] upstream) {
         Require.nonEmpty("upstream", upstream);
@@ -119,12 +159,24 @@ public final class Softmax {
         return out;
     }
 
-    /** softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1. */
+    /**
+     * softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1.
+     *
+     * @param z the pre-activation (score)
+     * @return softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1
+     */
     public static Matrix softmax(Matrix z) {
         return softmaxRows(z, 1);
     }
 
-    /** softmax(z / T) of each row of {@code z}. */
+    /**
+     * softmax(z / T) of each row of {@code z}.
+     *
+     * @param z the pre-activation (score)
+     * @param temperature the temperature T, finite and greater than 0
+     * @return softmax(z / T) of each row of {@code z}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static Matrix softmax(Matrix z, double temperature) {
         Require.nonEmpty("z", z);
         Require.positiveFinite("temperature", temperature);
@@ -133,195 +185,60 @@ public final class Softmax {
         for (int i = 0; i < z.rows(); i++) {
             // Row by row: each row is shifted by its own maximum.
             double[] row = scaled(z.row(i), temperature);
-            softmaxRow(row, 0, c, row);
+            SoftmaxKernels.softmaxRow(row, 0, c, row);
             System.arraycopy(row, 0, out, i * c, c);
         }
         return Matrix.wrap(z.rows(), c, out);
     }
 
-    /** log-softmax of each row of {@code z}. */
+    /**
+     * log-softmax of each row of {@code z}.
+     *
+     * @param z the pre-activation (score)
+     * @return log-softmax of each row of {@code z}
+     */
     public static Matrix logSoftmax(Matrix z) {
         return logSoftmaxRows(z, 1);
     }
 
-    /** logsumexp of each row of {@code z}. */
+    /**
+     * logsumexp of each row of {@code z}.
+     *
+     * @param z the pre-activation (score)
+     * @return logsumexp of each row of {@code z}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double[] logSumExp(Matrix z) {
         Require.nonEmpty("z", z);
         double[] out = new double[z.rows()];
         for (int i = 0, c = z.cols(); i < z.rows(); i++) {
-            out[i] = logSumExpRow(z.data(), i * c, c);
+            out[i] = SoftmaxKernels.logSumExpRow(z.data(), i * c, c);
         }
         return out;
     }
 
     /**
-     * Softmax of every row, the rows split over {@code threads} threads ({@link Parallel}); the
+     * Softmax of every row, the rows split over {@code threads} threads ({@link SoftmaxKernels}); the
      * result is bit for bit that of {@link #softmax(Matrix)}.
+     *
+     * @param z the pre-activation (score)
+     * @param threads the number of threads, at least 1
+     * @return a new matrix of the shape of {@code z} whose rows sum to 1
      */
     public static Matrix softmaxRows(Matrix z, int threads) {
-        return rowsInParallel(z, threads, Softmax::softmaxRow);
+        return SoftmaxKernels.softmaxRows(z, threads);
     }
 
     /**
      * Log-softmax of every row, the rows split over {@code threads} threads; bit for bit
      * {@link #logSoftmax(Matrix)}.
+     *
+     * @param z the pre-activation (score)
+     * @param threads the number of threads, at least 1
+     * @return a new matrix of the shape of {@code z} holding log-probabilities
      */
     public static Matrix logSoftmaxRows(Matrix z, int threads) {
-        return rowsInParallel(z, threads, Softmax::logSoftmaxRow);
-    }
-
-    /** A row kernel: reads {@code z[from .. from + n)}, writes {@code out[from .. from + n)}. */
-    private interface RowKernel {
-        void apply(double[] z, int from, int n, double[] out);
-    }
-
-    private static Matrix rowsInParallel(Matrix z, int threads, RowKernel kernel) {
-        Require.nonEmpty("z", z);
-        int c = z.cols();
-        double[] in = z.data();
-        double[] out = new double[in.length];
-        Parallel.forRange(z.rows(), threads, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                kernel.apply(in, i * c, c, out);
-            }
-        });
-        return Matrix.wrap(z.rows(), c, out);
-    }
-
-    /**
-     * softmax of {@code z[from .. from + n)} written to {@code out[from .. from + n)}; {@code out}
-     * may be {@code z} itself. The building block of the batch methods, public for code that
-     * keeps its batches in one array (the classifiers, the benchmarks).
-     */
-    public static void softmaxRow(double[] z, int from, int n, double[] out) {
-        double m = rowMax(z, from, n);
-        if (!isFinite(m)) {
-            nonFiniteSoftmaxRow(z, from, n, m, out, false);
-            return;
-        }
-        // One division and a multiplication per entry: a division per entry took a fifth of the time.
-        double inverse = 1.0 / (1.0 + shiftedExpRest(z, from, n, m, out));
-        for (int j = from; j < from + n; j++) {
-            out[j] *= inverse;
-        }
-    }
-
-    /** log-softmax of {@code z[from .. from + n)} written to {@code out}; see {@link #softmaxRow}. */
-    public static void logSoftmaxRow(double[] z, int from, int n, double[] out) {
-        double m = rowMax(z, from, n);
-        if (!isFinite(m)) {
-            nonFiniteSoftmaxRow(z, from, n, m, out, true);
-            return;
-        }
-        double logSum = Log1p.log1p(shiftedExpSumRest(z, from, n, m));
-        for (int j = from; j < from + n; j++) {
-            out[j] = (z[j] - m) - logSum;
-        }
-    }
-
-    /** logsumexp of {@code z[from .. from + n)}; see {@link #softmaxRow}. */
-    public static double logSumExpRow(double[] z, int from, int n) {
-        double m = rowMax(z, from, n);
-        if (!isFinite(m)) {
-            // NaN stays NaN, +∞ is the limit, and all −∞ is log 0 = −∞.
-            return m;
-        }
-        return m + Log1p.log1p(shiftedExpSumRest(z, from, n, m));
-    }
-
-    /**
-     * The largest entry of {@code z[from .. from + n)}, NaN if the row holds a NaN (Math.max
-     * passes NaN on), so that one test of the maximum finds every row the fast path cannot take.
-     * Public for the loss kernels.
-     */
-    public static double rowMax(double[] z, int from, int n) {
-        int end = from + n;
-        if (n >= 64) {
-            // A long row's running maximum changes about ln n times, so the branch predicts well
-            // and beats Math.max; v != v makes a NaN stick.
-            double m = z[from];
-            for (int j = from + 1; j < end; j++) {
-                double v = z[j];
-                if (v > m || v != v) {
-                    m = v;
-                }
-            }
-            return m;
-        }
-        // Short rows: the argmax of random scores defeats branch prediction, so Math.max (no
-        // branch) in two running maxima, since each Math.max waits for the one before it.
-        double a = z[from];
-        double b = a;
-        int j = from + 1;
-        for (; j + 1 < end; j += 2) {
-            a = Math.max(a, z[j]);
-            b = Math.max(b, z[j + 1]);
-        }
-        if (j < end) {
-            a = Math.max(a, z[j]);
-        }
-        return Math.max(a, b);
-    }
-
-    /**
-     * Writes e^(zⱼ − m) to {@code out[j]} and returns the sum of the terms less 1,
-     * Σⱼ e^(zⱼ − m) − 1, for the finite row maximum m: the maximum's own term is exactly 1, and
-     * returning the rest lets log1p keep the small terms (logsumexp([0, −40]) is exact to the last
-     * bit, not rounded to 0). {@code out} may be {@code z}. Public for the loss kernels.
-     */
-    public static double shiftedExpRest(double[] z, int from, int n, double m, double[] out) {
-        // The sum starts at 1 so that every term (each e^(zⱼ − m) ≤ 1) is at most the running sum:
-        // Fast2Sum then carries each rounding error exactly into lo, and s − 2 is exact. Over a
-        // 1000-class row the plain sum drifted by 5 ULP.
-        double s = 1;
-        double lo = 0;
-        for (int j = from; j < from + n; j++) {
-            double e = shiftedExp(z[j], m);
-            out[j] = e;
-            double t = s + e;
-            lo += e - (t - s);
-            s = t;
-        }
-        return (s - 2) + lo;
-    }
-
-    /**
-     * {@link #shiftedExpRest} when only the sum is wanted (log-softmax, logsumexp): e^(zⱼ − m)
-     * without the rounding of zⱼ − m put back. That rounding, up to |zⱼ − m|·2⁻⁵³ relative, is
-     * large only in terms that are too small to count: it moves the sum by 2⁻⁵³·Σⱼ pⱼ|zⱼ − m| relative,
-     * under an ULP of the log unless the row is both wide and flat (about log C ULP at most).
-     */
-    public static double shiftedExpSumRest(double[] z, int from, int n, double m) {
-        double s = 1;
-        double lo = 0;
-        for (int j = from; j < from + n; j++) {
-            double e = Exp.exp(z[j] - m);
-            double t = s + e;
-            lo += e - (t - s);
-            s = t;
-        }
-        return (s - 2) + lo;
-    }
-
-    /**
-     * A row whose maximum m is NaN (NaN row), −∞ (all −∞: 0/0, NaN) or +∞ (the +∞ entries share
-     * the mass equally); {@code log} chooses log-softmax.
-     */
-    private static void nonFiniteSoftmaxRow(double[] z, int from, int n, double m, double[] out, boolean log) {
-        if (m != Double.POSITIVE_INFINITY) {
-            fill(out, from, n, Double.NaN);
-            return;
-        }
-        int k = countEqual(z, from, n, m);
-        double share = log ? -Math.log(k) : 1.0 / k;
-        double none = log ? Double.NEGATIVE_INFINITY : 0.0;
-        for (int j = from; j < from + n; j++) {
-            out[j] = z[j] == m ? share : none;
-        }
-    }
-
-    private static boolean isFinite(double m) {
-        return Math.abs(m) < Double.POSITIVE_INFINITY;
+        return SoftmaxKernels.logSoftmaxRows(z, threads);
     }
 
     /**
@@ -344,32 +261,4 @@ public final class Softmax {
         return out;
     }
 
-    /**
-     * e^(v − m) to within about an ULP: v − m is rounded (by up to ½ ulp(v − m), which e^x
-     * turns into a relative error of |v − m|·2⁻⁵³, 150 ULP at a spread of 300), so its exact
-     * rounding error, found by TwoSum, goes into the exponential with it ({@link Exp#exp(double,
-     * double)}). Public for the loss kernels; m is a finite row maximum and v ≤ m.
-     */
-    public static double shiftedExp(double v, double m) {
-        double d = v - m;
-        double bb = d - v;
-        double err = (v - (d - bb)) - (m + bb);
-        return Exp.exp(d, err);
-    }
-
-    private static int countEqual(double[] z, int from, int n, double v) {
-        int k = 0;
-        for (int j = from; j < from + n; j++) {
-            if (z[j] == v) {
-                k++;
-            }
-        }
-        return k;
-    }
-
-    private static void fill(double[] out, int from, int n, double v) {
-        for (int j = from; j < from + n; j++) {
-            out[j] = v;
-        }
-    }
 }

@@ -2,6 +2,8 @@ package org.softmaxcourse.activation;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.softmaxcourse.internal.kernel.Exp;
+import org.softmaxcourse.internal.kernel.Log1p;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
 
@@ -16,7 +18,6 @@ import org.softmaxcourse.numeric.Require;
  * (no overflow) and softplus(21) = 21.000000000758256. PyTorch instead returns z itself once
  * βz &gt; 20 (its {@code threshold}), which gives 21.0; this class has no threshold.
  *
- * @see Sigmoid#softplus(double) the β = 1 function
  * @see <a href="https://pytorch.org/docs/stable/generated/torch.nn.Softplus.html">torch.nn.Softplus</a>
  */
 public final class Softplus implements Activation {
@@ -27,13 +28,37 @@ public final class Softplus implements Activation {
 
     private final double beta;
 
-    /** softplus with sharpness {@code beta}, which must be finite and greater than 0. */
+    /**
+     * softplus(x) = log(1 + e<sup>x</sup>) = max(x, 0) + log1p(e<sup>−|x|</sup>), the β = 1
+     * function: the second form never overflows (softplus(1000) = 1000) and keeps full precision
+     * for very negative x, where e<sup>−|x|</sup> is tiny and log1p keeps it.
+     *
+     * @param x the argument
+     * @return softplus(x), in [0, ∞]; NaN for NaN
+     */
+    public static double softplus(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        return Math.max(x, 0.0) + Log1p.log1p(Exp.exp(-Math.abs(x)));
+    }
+
+    /**
+     * softplus with sharpness {@code beta}, which must be finite and greater than 0.
+     *
+     * @param beta β, finite and greater than 0
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public Softplus(double beta) {
         Require.positiveFinite("beta", beta);
         this.beta = beta;
     }
 
-    /** β. */
+    /**
+     * β.
+     *
+     * @return β
+     */
     public double beta() {
         return beta;
     }
@@ -45,7 +70,7 @@ public final class Softplus implements Activation {
             // β·z overflowed: softplus is then z itself on the right and 0 on the left.
             return Math.max(z, 0.0);
         }
-        return beta == 1.0 ? Sigmoid.softplus(z) : Sigmoid.softplus(bz) / beta;
+        return beta == 1.0 ? softplus(z) : softplus(bz) / beta;
     }
 
     @Override

@@ -27,13 +27,22 @@ public final class Swish implements Activation {
 
     private final double beta;
 
-    /** Swish with {@code beta}, which must be finite and greater than 0. */
+    /**
+     * Swish with {@code beta}, which must be finite and greater than 0.
+     *
+     * @param beta β, finite and greater than 0
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public Swish(double beta) {
         Require.positiveFinite("beta", beta);
         this.beta = beta;
     }
 
-    /** β. */
+    /**
+     * β.
+     *
+     * @return β
+     */
     public double beta() {
         return beta;
     }
@@ -63,7 +72,11 @@ public final class Swish implements Activation {
         return s * (1.0 + bz * Sigmoid.sigmoid(-bz));
     }
 
-    /** The smallest value, (1 + z*)/β ≈ −0.2785/β. */
+    /**
+     * The smallest value, (1 + z*)/β ≈ −0.2785/β.
+     *
+     * @return the smallest value, (1 + z*)/β ≈ −0.2785/β
+     */
     public double minimum() {
         return (1.0 + ARGMIN) / beta;
     }

@@ -20,7 +20,11 @@ public enum Trait {
         this.label = label;
     }
 
-    /** A short lower-case label, e.g. {@code "zero-centred"}. */
+    /**
+     * A short lower-case label, e.g. {@code "zero-centred"}.
+     *
+     * @return a short lower-case label
+     */
     public String label() {
         return label;
     }

@@ -1,6 +1,5 @@
 package org.softmaxcourse.classify;
 
-import java.util.function.UnaryOperator;
 import org.softmaxcourse.numeric.Matrix;
 
 /**
@@ -19,37 +18,4 @@ public interface DecisionRule {
 
     /** The decision for every row of {@code x}. */
     Decisions decide(Matrix x);
-
-    /**
-     * This rule applied after {@code preprocess}: for example {@code
-     * rule.after(standardiser::transform)} decides on raw measurements for a model trained on
-     * standardised ones, so that a picture can be drawn in the original units.
-     */
-    default DecisionRule after(UnaryOperator<Matrix> preprocess) {
-        if (preprocess == null) {
-            throw new IllegalArgumentException("preprocess is null");
-        }
-        DecisionRule inner = this;
-        return new DecisionRule() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public int classes() {
-                return inner.classes();
-            }
-
-            @Override
-            public Decisions decide(Matrix x) {
-                return inner.decide(preprocess.apply(x));
-            }
-
-            @Override
-            public String toString() {
-                return inner + " after preprocessing";
-            }
-        };
-    }
 }

@@ -7,6 +7,7 @@ import org.softmaxcourse.activation.Sigmoid;
 import org.softmaxcourse.loss.BinaryCrossEntropy;
 import org.softmaxcourse.loss.LossResult;
 import org.softmaxcourse.numeric.Matrix;
+import org.softmaxcourse.numeric.Newton;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -91,55 +92,53 @@ public final class LogisticRegression {
         Require.positiveFinite("l2", l2);
         int n = x.rows();
         int d = x.cols();
-        int p = d + 1;
-        double[] theta = new double[p];
         double[] targets = new double[n];
         for (int i = 0; i < n; i++) {
             targets[i] = y[i];
         }
         List<Epoch> history = new ArrayList<>();
-        double[] z = scores(x.data(), n, d, theta);
-        LossResult<double[]> r = BCE.evaluate(z, targets);
-        history.add(newtonEntry(0, r, z, y, theta, l2));
-        for (int step = 1; step <= NEWTON_MAX_STEPS; step++) {
-            double cost = r.value() + LinearTrainer.penalty(Arrays.copyOf(theta, d), l2);
-            double[] g = gradient(x.data(), n, d, r.gradient(), theta, l2);
-            double[] h = hessian(x.data(), n, d, z, l2);
-            double[] delta = Cholesky.solve(h, p, g);
-            double decrease = 0;
-            for (int j = 0; j < p; j++) {
-                decrease += g[j] * delta[j];
-            }
-            double t = 1;
-            double[] next = new double[p];
-            LossResult<double[]> rNext;
-            double[] zNext;
-            double costNext;
-            while (true) {
-                for (int j = 0; j < p; j++) {
-                    next[j] = theta[j] - t * delta[j];
-                }
-                zNext = scores(x.data(), n, d, next);
-                rNext = BCE.evaluate(zNext, targets);
-                costNext = rNext.value() + LinearTrainer.penalty(Arrays.copyOf(next, d), l2);
-                if (costNext <= cost - 1e-4 * t * decrease || t < 1e-10) {
-                    break;
-                }
-                t /= 2;
-            }
-            if (!(costNext <= cost)) {
-                break; // at rounding level no step lowers J any further
-            }
-            theta = next.clone();
-            z = zNext;
-            r = rNext;
-            history.add(newtonEntry(step, r, z, y, theta, l2));
-            if (t == 1 && cost - costNext <= 1e-15 * Math.abs(cost)) {
-                break;
-            }
-        }
+        double[] theta = Newton.minimise(t -> new NewtonPoint(x.data(), n, d, targets, t, l2), new double[d + 1],
+                NEWTON_MAX_STEPS, (step, t, at) -> history.add(newtonEntry(step, at.loss, at.z, y, t, l2)));
         return new LogisticRegression(Arrays.copyOf(theta, d), theta[d], l2,
-                new TrainingHistory("logistic regression (Newton)", history));
+                new TrainingHistory("logistic regression (Newton)", Solver.NEWTON, history));
+    }
+
+    /** The regularised cost at θ = (w, b) with the scores and losses it came from. */
+    private static final class NewtonPoint implements Newton.Point {
+        private final double[] x;
+        private final int n;
+        private final int d;
+        private final double[] theta;
+        private final double l2;
+        final double[] z;
+        final LossResult<double[]> loss;
+        private final double cost;
+
+        NewtonPoint(double[] x, int n, int d, double[] targets, double[] theta, double l2) {
+            this.x = x;
+            this.n = n;
+            this.d = d;
+            this.theta = theta;
+            this.l2 = l2;
+            this.z = logits(x, n, d, theta);
+            this.loss = BCE.evaluate(z, targets);
+            this.cost = loss.value() + LinearTrainer.penalty(Arrays.copyOf(theta, d), l2);
+        }
+
+        @Override
+        public double value() {
+            return cost;
+        }
+
+        @Override
+        public double[] gradient() {
+            return LogisticRegression.gradient(x, n, d, loss.gradient(), theta, l2);
+        }
+
+        @Override
+        public double[] hessian() {
+            return LogisticRegression.hessian(x, n, d, z, l2);
+        }
     }
 
     /**
@@ -192,17 +191,23 @@ public final class LogisticRegression {
         return history;
     }
 
-    /** The scores z = wᵀx + b, one per row (the logits). */
-    public double[] scores(Matrix x) {
+    /**
+     * The logits z = wᵀx + b, one per row: σ(z) is P(y = 1 | x).
+     *
+     * @param x one sample per row, one column per feature
+     * @return a new array of one logit per row
+     * @throws IllegalArgumentException if {@code x} is empty, has a non-finite entry or the wrong number of columns
+     */
+    public double[] logits(Matrix x) {
         Checks.input("x", x, weights.length);
         double[] theta = Arrays.copyOf(weights, weights.length + 1);
         theta[weights.length] = bias;
-        return scores(x.data(), x.rows(), x.cols(), theta);
+        return logits(x.data(), x.rows(), x.cols(), theta);
     }
 
     /** P(y = 1 | x) = σ(wᵀx + b), one per row. */
     public double[] probabilities(Matrix x) {
-        double[] z = scores(x);
+        double[] z = logits(x);
         for (int i = 0; i < z.length; i++) {
             z[i] = Sigmoid.sigmoid(z[i]);
         }
@@ -227,7 +232,7 @@ public final class LogisticRegression {
 
     /** The mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}. */
     public double loss(Matrix x, int[] y) {
-        double[] z = scores(x);
+        double[] z = logits(x);
         Require.nonEmpty("y", y);
         Require.oneLabelPerRow("x", x, "y", y);
         Require.labels("y", y, 2);
@@ -261,8 +266,7 @@ public final class LogisticRegression {
         }
         sb.append("], λ = ").append(Matrix.format(l2));
         if (history != null) {
-            boolean newton = history.model().contains("Newton");
-            sb.append(", trained ").append(history.size() - 1).append(newton ? " Newton steps" : " epochs")
+            sb.append(", trained ").append(history.size() - 1).append(' ').append(history.solver().steps())
                     .append(", final ").append(history.last());
         }
         return sb.append(')').toString();
@@ -270,8 +274,8 @@ public final class LogisticRegression {
 
     // ---- kernels ------------------------------------------------------------------------------
 
-    /** z = X θ[0..d) + θ[d]. */
-    private static double[] scores(double[] x, int n, int d, double[] theta) {
+    /** z = X θ[0..d) + θ[d], the logits. */
+    private static double[] logits(double[] x, int n, int d, double[] theta) {
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             double s = theta[d];

@@ -1,7 +1,7 @@
 package org.softmaxcourse.classify;
 
 import java.util.Arrays;
-import org.softmaxcourse.activation.Softmax;
+import org.softmaxcourse.internal.kernel.SoftmaxKernels;
 import org.softmaxcourse.loss.CategoricalCrossEntropy;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
@@ -140,7 +140,7 @@ public final class SoftmaxRegression implements DecisionRule {
         Matrix z = logits(x);
         double[] p = z.data();
         for (int i = 0; i < z.rows(); i++) {
-            Softmax.softmaxRow(p, i * classes, classes, p);
+            SoftmaxKernels.softmaxRow(p, i * classes, classes, p);
         }
         return z;
     }

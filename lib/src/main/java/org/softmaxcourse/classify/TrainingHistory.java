@@ -8,19 +8,40 @@ import java.util.List;
  * ClassifierPlots.history} into a chart.
  *
  * @param model  what was trained, e.g. {@code "softmax regression"}
- * @param epochs one entry per epoch, in order, starting with epoch 0
+ * @param solver how it was trained: by gradient descent (one entry per epoch) or by Newton's
+ *               method (one entry per Newton step)
+ * @param epochs one entry per epoch or step, in order, starting with epoch 0
  */
-public record TrainingHistory(String model, List<Epoch> epochs) {
+public record TrainingHistory(String model, Solver solver, List<Epoch> epochs) {
 
+    /**
+     * Checks and copies the entries.
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code epochs} is empty
+     */
     public TrainingHistory {
         if (model == null) {
             throw new IllegalArgumentException("model is null");
+        }
+        if (solver == null) {
+            throw new IllegalArgumentException("solver is null");
         }
         if (epochs == null || epochs.isEmpty()) {
             throw new IllegalArgumentException("epochs is " + (epochs == null ? "null" : "empty")
                     + ": a history starts with epoch 0");
         }
         epochs = List.copyOf(epochs);
+    }
+
+    /**
+     * The history of a model trained by gradient descent.
+     *
+     * @param model what was trained
+     * @param epochs one entry per epoch, starting with epoch 0
+     * @throws IllegalArgumentException if an argument is null or {@code epochs} is empty
+     */
+    public TrainingHistory(String model, List<Epoch> epochs) {
+        this(model, Solver.GRADIENT_DESCENT, epochs);
     }
 
     /** The number of entries (epochs trained + 1). */
@@ -46,11 +67,6 @@ public record TrainingHistory(String model, List<Epoch> epochs) {
     /** The training loss of every entry. */
     public double[] losses() {
         return epochs.stream().mapToDouble(Epoch::loss).toArray();
-    }
-
-    /** The training accuracy of every entry. */
-    public double[] accuracies() {
-        return epochs.stream().mapToDouble(Epoch::accuracy).toArray();
     }
 
     /** The first entry, a few in between and the last. */

@@ -8,7 +8,7 @@ import java.util.List;
  * list of {@link Step steps}, each checked numerically.
  *
  * <pre>{@code
- *   Derivation d = Derivations.sigmoidDerivative();
+ *   Derivation d = Derivations.byId("D2");
  *   Notebook.markdown(d.toMarkdown());          // the steps as Markdown + LaTeX
  *   Notebook.markdown(d.checksToMarkdown());    // one row per step: inputs, max |Δ|, holds
  *   d.verify();                                 // throws, naming step and input, if a step fails
@@ -196,7 +196,7 @@ public final class Derivation {
         }
 
         /** Appends a step; its check must have random inputs or at least one edge input. */
-        public Builder step(String label, String latex, String justification, Check<?> check) {
+        public Builder step(String label, String latex, String justification, StepCheck<?> check) {
             Step step = new Step(label, latex, justification, check);
             if (!check.hasRandomInputs() && check.edgeCount() == 0) {
                 throw new IllegalArgumentException("check of step \"" + label

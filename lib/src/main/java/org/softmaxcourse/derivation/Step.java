@@ -9,7 +9,7 @@ package org.softmaxcourse.derivation;
  * @param justification why it follows, one sentence
  * @param check         evaluates both sides on inputs
  */
-public record Step(String label, String latex, String justification, Check<?> check) {
+public record Step(String label, String latex, String justification, StepCheck<?> check) {
 
     public Step {
         if (label == null || label.isBlank()) {

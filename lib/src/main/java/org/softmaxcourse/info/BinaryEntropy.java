@@ -18,12 +18,24 @@ public final class BinaryEntropy {
     private BinaryEntropy() {
     }
 
-    /** h(p) in nats. */
+    /**
+     * h(p) in nats.
+     *
+     * @param p the distribution (or probability) p
+     * @return h(p) in nats
+     */
     public static double binaryEntropy(double p) {
         return binaryEntropy(p, Unit.NATS);
     }
 
-    /** h(p) in {@code unit}. */
+    /**
+     * h(p) in {@code unit}.
+     *
+     * @param p the distribution (or probability) p
+     * @param unit nats or bits
+     * @return h(p) in {@code unit}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double binaryEntropy(double p, Unit unit) {
         Measures.unit(unit);
         Require.probability("p", p);
@@ -37,7 +49,13 @@ public final class BinaryEntropy {
         return unit.fromNats(h);
     }
 
-    /** h′(p) = log((1 − p)/p) in nats: +∞ at 0, 0 at ½, −∞ at 1. */
+    /**
+     * h′(p) = log((1 − p)/p) in nats: +∞ at 0, 0 at ½, −∞ at 1.
+     *
+     * @param p the distribution (or probability) p
+     * @return h′(p) = log((1 − p)/p) in nats: +∞ at 0, 0 at ½, −∞ at 1
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double derivative(double p) {
         Require.probability("p", p);
         return -Logit.logit(p);

@@ -20,12 +20,25 @@ public final class CrossEntropy {
     private CrossEntropy() {
     }
 
-    /** H(p, q) in nats. */
+    /**
+     * H(p, q) in nats.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @return H(p, q) in nats
+     */
     public static double crossEntropy(double[] p, double[] q) {
         return crossEntropy(p, q, Unit.NATS);
     }
 
-    /** H(p, q) in {@code unit}. */
+    /**
+     * H(p, q) in {@code unit}.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @param unit nats or bits
+     * @return H(p, q) in {@code unit}
+     */
     public static double crossEntropy(double[] p, double[] q, Unit unit) {
         Measures.unit(unit);
         Measures.pair(p, q);
@@ -41,12 +54,24 @@ public final class CrossEntropy {
     /**
      * The two-outcome case H([p, 1 − p], [q, 1 − q]) = −p log q − (1 − p) log(1 − q) in nats:
      * binary cross-entropy with target p and prediction q.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @return H([p, 1 − p], [q, 1 − q]) in nats
      */
     public static double binary(double p, double q) {
         return binary(p, q, Unit.NATS);
     }
 
-    /** {@link #binary(double, double)} in {@code unit}. */
+    /**
+     * {@link #binary(double, double)} in {@code unit}.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @param unit nats or bits
+     * @return {@link #binary(double, double)} in {@code unit}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double binary(double p, double q, Unit unit) {
         Measures.unit(unit);
         Require.probability("p", p);

@@ -17,12 +17,23 @@ public final class Entropy {
     private Entropy() {
     }
 
-    /** H(p) in nats. */
+    /**
+     * H(p) in nats.
+     *
+     * @param p the distribution (or probability) p
+     * @return H(p) in nats
+     */
     public static double entropy(double[] p) {
         return entropy(p, Unit.NATS);
     }
 
-    /** H(p) in {@code unit}. */
+    /**
+     * H(p) in {@code unit}.
+     *
+     * @param p the distribution (or probability) p
+     * @param unit nats or bits
+     * @return H(p) in {@code unit}
+     */
     public static double entropy(double[] p, Unit unit) {
         Measures.unit(unit);
         Measures.distribution("p", p);
@@ -38,19 +49,36 @@ public final class Entropy {
     /**
      * The surprise (self-information) −log p of an outcome of probability p, in nats: 0 for a
      * certain outcome, +∞ for an impossible one.
+     *
+     * @param p the distribution (or probability) p
+     * @return the surprise (self-information) −log p of an outcome of probability p, in nats
      */
     public static double surprise(double p) {
         return surprise(p, Unit.NATS);
     }
 
-    /** The surprise −log p in {@code unit}: an outcome of probability ½ carries 1 bit. */
+    /**
+     * The surprise −log p in {@code unit}: an outcome of probability ½ carries 1 bit.
+     *
+     * @param p the distribution (or probability) p
+     * @param unit nats or bits
+     * @return the surprise −log p in {@code unit}: an outcome of probability ½ carries 1 bit
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double surprise(double p, Unit unit) {
         Measures.unit(unit);
         Require.probability("p", p);
         return unit.fromNats(-Math.log(p));
     }
 
-    /** log C, the entropy of the uniform distribution over C outcomes and the largest possible. */
+    /**
+     * log C, the entropy of the uniform distribution over C outcomes and the largest possible.
+     *
+     * @param outcomes the number of outcomes C, at least 1
+     * @param unit nats or bits
+     * @return log C, the entropy of the uniform distribution over C outcomes and the largest possible
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double maximum(int outcomes, Unit unit) {
         Measures.unit(unit);
         if (outcomes < 1) {

@@ -12,12 +12,25 @@ public final class JensenShannon {
     private JensenShannon() {
     }
 
-    /** JS(p, q) in nats. */
+    /**
+     * JS(p, q) in nats.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @return JS(p, q) in nats
+     */
     public static double divergence(double[] p, double[] q) {
         return divergence(p, q, Unit.NATS);
     }
 
-    /** JS(p, q) in {@code unit}. */
+    /**
+     * JS(p, q) in {@code unit}.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @param unit nats or bits
+     * @return JS(p, q) in {@code unit}
+     */
     public static double divergence(double[] p, double[] q, Unit unit) {
         Measures.unit(unit);
         Measures.pair(p, q);
@@ -35,7 +48,13 @@ public final class JensenShannon {
         return unit.fromNats(d);
     }
 
-    /** √JS(p, q) in bits: a distance between distributions, from 0 to 1. */
+    /**
+     * √JS(p, q) in bits: a distance between distributions, from 0 to 1.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @return √JS(p, q) in bits: a distance between distributions, from 0 to 1
+     */
     public static double distance(double[] p, double[] q) {
         // Rounding can leave JS a hair below 0 for p ≈ q; the distance is then 0, not NaN.
         return Math.sqrt(Math.max(0.0, divergence(p, q, Unit.BITS)));

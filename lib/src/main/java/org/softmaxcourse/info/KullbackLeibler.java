@@ -19,12 +19,25 @@ public final class KullbackLeibler {
     private KullbackLeibler() {
     }
 
-    /** KL(p‖q) in nats. */
+    /**
+     * KL(p‖q) in nats.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @return KL(p‖q) in nats
+     */
     public static double divergence(double[] p, double[] q) {
         return divergence(p, q, Unit.NATS);
     }
 
-    /** KL(p‖q) in {@code unit}. */
+    /**
+     * KL(p‖q) in {@code unit}.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @param unit nats or bits
+     * @return KL(p‖q) in {@code unit}
+     */
     public static double divergence(double[] p, double[] q, Unit unit) {
         Measures.unit(unit);
         Measures.pair(p, q);
@@ -37,7 +50,14 @@ public final class KullbackLeibler {
         return unit.fromNats(d);
     }
 
-    /** KL([p, 1 − p] ‖ [q, 1 − q]) in nats, the two-outcome case. */
+    /**
+     * KL([p, 1 − p] ‖ [q, 1 − q]) in nats, the two-outcome case.
+     *
+     * @param p the distribution (or probability) p
+     * @param q the distribution (or probability) q
+     * @return KL([p, 1 − p] ‖ [q, 1 − q]) in nats, the two-outcome case
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double binary(double p, double q) {
         Require.probability("p", p);
         Require.probability("q", q);

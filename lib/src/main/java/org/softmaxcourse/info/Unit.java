@@ -18,17 +18,31 @@ public enum Unit {
         this.perNat = perNat;
     }
 
-    /** An amount of information given in nats, in this unit. */
+    /**
+     * An amount of information given in nats, in this unit.
+     *
+     * @param nats an amount in nats
+     * @return an amount of information given in nats, in this unit
+     */
     public double fromNats(double nats) {
         return nats * perNat;
     }
 
-    /** An amount of information given in this unit, in nats. */
+    /**
+     * An amount of information given in this unit, in nats.
+     *
+     * @param amount an amount in this unit
+     * @return an amount of information given in this unit, in nats
+     */
     public double toNats(double amount) {
         return amount / perNat;
     }
 
-    /** {@code "nats"} or {@code "bits"}. */
+    /**
+     * {@code "nats"} or {@code "bits"}.
+     *
+     * @return {@code "nats"} or {@code "bits"}
+     */
     public String symbol() {
         return symbol;
     }

@@ -18,12 +18,21 @@ public final class AbsoluteError extends PointwiseLoss {
         super(reduction);
     }
 
-    /** Absolute error averaged over the batch. */
+    /**
+     * Absolute error averaged over the batch.
+     *
+     * @return the loss, averaged over the batch
+     */
     public static AbsoluteError create() {
         return new AbsoluteError(Reduction.MEAN);
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return the same loss with another reduction
+     */
     public AbsoluteError withReduction(Reduction reduction) {
         return new AbsoluteError(reduction);
     }

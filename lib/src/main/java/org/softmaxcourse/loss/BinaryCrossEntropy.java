@@ -1,8 +1,8 @@
 package org.softmaxcourse.loss;
 
-import org.softmaxcourse.activation.Sigmoid;
-import org.softmaxcourse.numeric.Exp;
-import org.softmaxcourse.numeric.Log1p;
+import org.softmaxcourse.activation.Softplus;
+import org.softmaxcourse.internal.kernel.BinaryCrossEntropyKernels;
+import org.softmaxcourse.internal.kernel.Exp;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -42,17 +42,30 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         this.posWeight = posWeight;
     }
 
-    /** BCE on probabilities p ∈ [0, 1], exact (no clamping), averaged over the batch. */
+    /**
+     * BCE on probabilities p ∈ [0, 1], exact (no clamping), averaged over the batch.
+     *
+     * @return the exact loss on probabilities, averaged over the batch
+     */
     public static BinaryCrossEntropy fromProbabilities() {
         return new BinaryCrossEntropy(false, 0.0, 1.0, Reduction.MEAN);
     }
 
-    /** BCE on logits z ∈ [−∞, ∞] (p = σ(z)), averaged over the batch. */
+    /**
+     * BCE on logits z ∈ [−∞, ∞] (p = σ(z)), averaged over the batch.
+     *
+     * @return the loss on logits, averaged over the batch
+     */
     public static BinaryCrossEntropy fromLogits() {
         return new BinaryCrossEntropy(true, 0.0, 1.0, Reduction.MEAN);
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return the same loss with another reduction
+     */
     public BinaryCrossEntropy withReduction(Reduction reduction) {
         return new BinaryCrossEntropy(fromLogits, eps, posWeight, reduction);
     }
@@ -62,6 +75,10 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
      * ℓ = −[P·y log p + (1 − y) log(1 − p)]. P &gt; 1 trades precision for recall on the positive
      * class; P = (number of negatives)/(number of positives) balances an imbalanced data set.
      * PyTorch offers it on logits only; here it works on both forms. P must be finite and ≥ 0.
+     *
+     * @param posWeight P, finite and at least 0
+     * @return the same loss with the positive-class term weighted by P
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public BinaryCrossEntropy withPosWeight(double posWeight) {
         if (!(posWeight >= 0 && posWeight < Double.POSITIVE_INFINITY)) {
@@ -70,7 +87,11 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         return new BinaryCrossEntropy(fromLogits, eps, posWeight, reduction());
     }
 
-    /** P, the weight of the positive-class term (1 unless set). */
+    /**
+     * P, the weight of the positive-class term (1 unless set).
+     *
+     * @return P, the weight of the positive-class term (1 unless set)
+     */
     public double posWeight() {
         return posWeight;
     }
@@ -78,6 +99,10 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     /**
      * The same loss with p clamped to [ε, 1 − ε] before the logs, so that it never exceeds
      * −log ε. Only for probabilities: logits never need it. {@code eps} must lie in (0, 0.5).
+     *
+     * @param eps the clamping ε, in (0, 0.5)
+     * @return the same loss with p clamped to [ε, 1 − ε] before the logs, so that it never exceeds −log ε
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public BinaryCrossEntropy withEps(double eps) {
         if (fromLogits) {
@@ -90,12 +115,20 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         return new BinaryCrossEntropy(false, eps, posWeight, reduction());
     }
 
-    /** Whether the input is a logit z (true) or a probability p (false). */
+    /**
+     * Whether the input is a logit z (true) or a probability p (false).
+     *
+     * @return whether the input is a logit z (true) or a probability p (false)
+     */
     public boolean isFromLogits() {
         return fromLogits;
     }
 
-    /** The clamping ε, or 0 for the exact loss. */
+    /**
+     * The clamping ε, or 0 for the exact loss.
+     *
+     * @return the clamping ε, or 0 for the exact loss
+     */
     public double eps() {
         return eps;
     }
@@ -105,8 +138,8 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
         // A term whose weight is 0 is left out: 0·softplus(±∞) and 0·log 0 would be NaN.
         double wPos = posWeight * y;
         if (fromLogits) {
-            double pos = wPos == 0 ? 0.0 : wPos * Sigmoid.softplus(-input);
-            double neg = y == 1 ? 0.0 : (1 - y) * Sigmoid.softplus(input);
+            double pos = wPos == 0 ? 0.0 : wPos * Softplus.softplus(-input);
+            double neg = y == 1 ? 0.0 : (1 - y) * Softplus.softplus(input);
             return pos + neg;
         }
         double p = clamp(input);
@@ -119,7 +152,7 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     @Override
     protected double derivativeAt(double input, double y) {
         if (fromLogits) {
-            return logitGradient(input, y, Exp.exp(-Math.abs(input)));
+            return BinaryCrossEntropyKernels.logitGradient(input, y, Exp.exp(-Math.abs(input)), posWeight);
         }
         if (eps > 0 && (input < eps || input > 1 - eps)) {
             return 0.0;
@@ -131,16 +164,10 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
     }
 
     /**
-     * From logits, loss and gradient share one e = e^(−|z|): softplus(±z) = max(±z, 0) +
-     * log1p(e), the very expression of Sigmoid.softplus, and the gradient of
-     * {@link #logitGradient}, so the values are bit for bit those of lossAt and derivativeAt at a
-     * third of the exponentials and logs. An infinite z, whose terms need the guards of lossAt
-     * against 0·∞, goes through lossAt itself.
-     *
-     * <p>The work goes in blocks of {@value #BLOCK} samples, each in three passes (the
-     * exponentials, their log1p, the rest; the first two use the outputs as scratch), with no
-     * branch that depends on the data: one pass over all three steps is a long chain per sample
-     * that the processor cannot overlap with the next samples, and took 1.7 times as long.
+     * From logits, loss and gradient share one e^(−|z|) (the fast kernel
+     * {@link BinaryCrossEntropyKernels#fromLogits}); the values are bit for bit those of lossAt
+     * and derivativeAt. An infinite z, whose terms need the guards of lossAt against 0·∞, goes
+     * through lossAt itself.
      */
     @Override
     protected void evaluateRange(double[] input, double[] target, double scale, double[] losses, double[] gradient,
@@ -149,45 +176,14 @@ public final class BinaryCrossEntropy extends PointwiseLoss {
             super.evaluateRange(input, target, scale, losses, gradient, from, to);
             return;
         }
-        for (int start = from; start < to; start += BLOCK) {
-            int end = Math.min(to, start + BLOCK);
-            for (int i = start; i < end; i++) {
-                gradient[i] = Exp.exp(-Math.abs(input[i]));
-            }
-            for (int i = start; i < end; i++) {
-                losses[i] = Log1p.log1p(gradient[i]);
-            }
-            for (int i = start; i < end; i++) {
-                double z = input[i];
-                double y = target[i];
-                if (Double.isInfinite(z)) {
-                    losses[i] = lossAt(z, y);
-                    gradient[i] = scale * derivativeAt(z, y);
-                    continue;
+        if (BinaryCrossEntropyKernels.fromLogits(input, target, posWeight, scale, losses, gradient, from, to)) {
+            for (int i = from; i < to; i++) {
+                if (Double.isInfinite(input[i])) {
+                    losses[i] = lossAt(input[i], target[i]);
+                    gradient[i] = scale * derivativeAt(input[i], target[i]);
                 }
-                double e = gradient[i];
-                double l1p = losses[i];
-                losses[i] = posWeight * y * (Math.max(-z, 0.0) + l1p) + (1 - y) * (Math.max(z, 0.0) + l1p);
-                gradient[i] = scale * logitGradient(z, y, e);
             }
         }
-    }
-
-    /** Samples per block of {@link #evaluateRange}: the block's three arrays stay in the L1 cache. */
-    private static final int BLOCK = 512;
-
-    /**
-     * ∂ℓ/∂z = (1 − y)·σ(z) − P·y·σ(−z) (which is σ(z) − y when P = 1), with both sigmoids over the
-     * one denominator 1 + e, e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below. For
-     * y = 1 it is −σ(−z) exactly, where σ(z) − 1 would round σ(z) to 1 and report 0 for z ≳ 37
-     * instead of −e^(−z); for y = 0 it is σ(z) exactly, both bit for bit {@link Sigmoid#sigmoid}.
-     */
-    private double logitGradient(double z, double y, double e) {
-        // 1 for z < 0 (and −0, where e = 1 and either choice gives ½), else 0: a select without a branch.
-        double negative = (double) (Double.doubleToRawLongBits(z) >>> 63);
-        double numerator = negative * e + (1 - negative);
-        double numeratorOfMinusZ = (1 - negative) * e + negative;
-        return ((1 - y) * numerator - posWeight * y * numeratorOfMinusZ) / (1 + e);
     }
 
     private double clamp(double p) {

@@ -27,12 +27,22 @@ public final class HingeLoss extends PointwiseLoss {
         this.margin = margin;
     }
 
-    /** The hinge loss with margin 1, averaged over the batch. */
+    /**
+     * The hinge loss with margin 1, averaged over the batch.
+     *
+     * @return the hinge loss with margin 1, averaged over the batch
+     */
     public static HingeLoss create() {
         return new HingeLoss(1.0, Reduction.MEAN);
     }
 
-    /** The same loss with margin {@code margin}, which must be finite and ≥ 0. */
+    /**
+     * The same loss with margin {@code margin}, which must be finite and ≥ 0.
+     *
+     * @param margin the margin m, finite and at least 0
+     * @return the same loss with margin {@code margin}, which must be finite and ≥ 0
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public HingeLoss withMargin(double margin) {
         if (!(margin >= 0 && margin < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("margin = " + margin + " must be finite and at least 0");
@@ -40,12 +50,21 @@ public final class HingeLoss extends PointwiseLoss {
         return new HingeLoss(margin, reduction());
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return the same loss with another reduction
+     */
     public HingeLoss withReduction(Reduction reduction) {
         return new HingeLoss(margin, reduction);
     }
 
-    /** m. */
+    /**
+     * m.
+     *
+     * @return the margin m
+     */
     public double margin() {
         return margin;
     }

@@ -1,6 +1,6 @@
 package org.softmaxcourse.loss;
 
-import org.softmaxcourse.activation.Softmax;
+import org.softmaxcourse.internal.kernel.SoftmaxKernels;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
 
@@ -37,17 +37,31 @@ public final class KlDivergenceLoss {
         this.reduction = reduction;
     }
 
-    /** KL on log-probability rows log q (PyTorch's convention), averaged over the batch. */
+    /**
+     * KL on log-probability rows log q (PyTorch's convention), averaged over the batch.
+     *
+     * @return the loss on log-probabilities, averaged over the batch
+     */
     public static KlDivergenceLoss fromLogProbabilities() {
         return new KlDivergenceLoss(false, Reduction.MEAN);
     }
 
-    /** KL on logit rows (q = softmax(z)), averaged over the batch. */
+    /**
+     * KL on logit rows (q = softmax(z)), averaged over the batch.
+     *
+     * @return the loss on logits, averaged over the batch
+     */
     public static KlDivergenceLoss fromLogits() {
         return new KlDivergenceLoss(true, Reduction.MEAN);
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return the same loss with another reduction
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public KlDivergenceLoss withReduction(Reduction reduction) {
         if (reduction == null) {
             throw new IllegalArgumentException("reduction is null");
@@ -55,39 +69,81 @@ public final class KlDivergenceLoss {
         return new KlDivergenceLoss(fromLogits, reduction);
     }
 
+    /**
+     * Whether the input is a row of logits (true) or of log-probabilities (false).
+     *
+     * @return true for the logit form
+     */
     public boolean isFromLogits() {
         return fromLogits;
     }
 
+    /**
+     * How the per-sample divergences are combined.
+     *
+     * @return the reduction
+     */
     public Reduction reduction() {
         return reduction;
     }
 
-    /** KL(target ‖ q) for one sample. */
+    /**
+     * KL(target ‖ q) for one sample.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return KL(target ‖ q) for one sample
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double loss(double[] input, double[] target) {
         Require.nonEmpty("input", input);
         Require.nonEmpty("target", target);
         return evaluate(Matrix.of(input), Matrix.of(target), Reduction.SUM).value();
     }
 
-    /** ∂KL/∂input for one sample. */
+    /**
+     * ∂KL/∂input for one sample.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return ∂KL/∂input for one sample
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double[] gradient(double[] input, double[] target) {
         Require.nonEmpty("input", input);
         Require.nonEmpty("target", target);
         return evaluate(Matrix.of(input), Matrix.of(target), Reduction.SUM).gradient().data();
     }
 
-    /** Per-sample divergences, reduced value and gradient for a batch, one row per sample. */
+    /**
+     * Per-sample divergences, reduced value and gradient for a batch, one row per sample.
+     *
+     * @param input the prediction (one per sample)
+     * @param targets one target distribution per row
+     * @return per-sample divergences, reduced value and gradient for a batch, one row per sample
+     */
     public LossResult<Matrix> evaluate(Matrix input, Matrix targets) {
         return evaluate(input, targets, reduction);
     }
 
-    /** The reduced loss of a batch. */
+    /**
+     * The reduced loss of a batch.
+     *
+     * @param input the prediction (one per sample)
+     * @param targets one target distribution per row
+     * @return the reduced loss of a batch
+     */
     public double loss(Matrix input, Matrix targets) {
         return evaluate(input, targets).value();
     }
 
-    /** ∂(reduced loss)/∂input. */
+    /**
+     * ∂(reduced loss)/∂input.
+     *
+     * @param input the prediction (one per sample)
+     * @param targets one target distribution per row
+     * @return ∂(reduced loss)/∂input
+     */
     public Matrix gradient(Matrix input, Matrix targets) {
         return evaluate(input, targets).gradient();
     }
@@ -127,7 +183,7 @@ public final class KlDivergenceLoss {
                 if (!finiteSomewhere) {
                     throw new IllegalArgumentException("z row " + i + " is all −∞: softmax of it is undefined (0/0)");
                 }
-                Softmax.logSoftmaxRow(logQ, 0, c, logQ);
+                SoftmaxKernels.logSoftmaxRow(logQ, 0, c, logQ);
             } else {
                 System.arraycopy(x, from, logQ, 0, c);
             }

@@ -27,73 +27,117 @@ import org.softmaxcourse.numeric.Require;
  */
 public final class NegativeLogLikelihood {
     private final Reduction reduction;
-    private final double[] classWeights;
-    private final boolean ignoring;
-    private final int ignoreIndex;
+    private final ClassWeighting weighting;
 
-    private NegativeLogLikelihood(Reduction reduction, double[] classWeights, boolean ignoring, int ignoreIndex) {
+    private NegativeLogLikelihood(Reduction reduction, ClassWeighting weighting) {
         this.reduction = reduction;
-        this.classWeights = classWeights;
-        this.ignoring = ignoring;
-        this.ignoreIndex = ignoreIndex;
+        this.weighting = weighting;
     }
 
-    /** NLL averaged over the batch, every class of weight 1, nothing ignored. */
+    /**
+     * NLL averaged over the batch, every class of weight 1, nothing ignored.
+     *
+     * @return the loss with the default settings
+     */
     public static NegativeLogLikelihood create() {
-        return new NegativeLogLikelihood(Reduction.MEAN, null, false, 0);
+        return new NegativeLogLikelihood(Reduction.MEAN, ClassWeighting.NONE);
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return a new loss
+     * @throws IllegalArgumentException if {@code reduction} is null
+     */
     public NegativeLogLikelihood withReduction(Reduction reduction) {
         if (reduction == null) {
             throw new IllegalArgumentException("reduction is null");
         }
-        return new NegativeLogLikelihood(reduction, classWeights, ignoring, ignoreIndex);
+        return new NegativeLogLikelihood(reduction, weighting);
     }
 
-    /** The same loss with class weights (one per class, finite and ≥ 0). */
+    /**
+     * The same loss with class weights.
+     *
+     * @param weights one weight per class, each finite and at least 0 (copied)
+     * @return a new loss
+     * @throws IllegalArgumentException if {@code weights} is empty or a weight is negative, infinite or NaN
+     */
     public NegativeLogLikelihood withClassWeights(double... weights) {
-        Require.nonEmpty("classWeights", weights);
-        for (int j = 0; j < weights.length; j++) {
-            if (!(weights[j] >= 0 && weights[j] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("classWeights[" + j + "] = " + weights[j]
-                        + " must be finite and at least 0");
-            }
-        }
-        return new NegativeLogLikelihood(reduction, weights.clone(), ignoring, ignoreIndex);
+        return new NegativeLogLikelihood(reduction, weighting.withClassWeights(weights));
     }
 
-    /** The same loss ignoring every sample whose label is {@code label}. */
+    /**
+     * The same loss ignoring every sample whose label is {@code label}.
+     *
+     * @param label the label to ignore
+     * @return a new loss
+     */
     public NegativeLogLikelihood withIgnoreIndex(int label) {
-        return new NegativeLogLikelihood(reduction, classWeights, true, label);
+        return new NegativeLogLikelihood(reduction, weighting.withIgnoreIndex(label));
     }
 
+    /**
+     * How the per-sample losses are combined.
+     *
+     * @return the reduction
+     */
     public Reduction reduction() {
         return reduction;
     }
 
-    /** The ignored label, if one is set. */
+    /**
+     * The ignored label.
+     *
+     * @return the ignored label, if one is set
+     */
     public OptionalInt ignoreIndex() {
-        return ignoring ? OptionalInt.of(ignoreIndex) : OptionalInt.empty();
+        return weighting.ignoreIndex();
     }
 
-    /** ℓ = −w<sub>label</sub>·logP[label] for one sample. */
+    /**
+     * ℓ = −w<sub>label</sub>·logP[label] for one sample.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param label the sample's true class
+     * @return ℓ = −w<sub>label</sub>·logP[label] for one sample
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double loss(double[] logP, int label) {
         Require.nonEmpty("logP", logP);
         return evaluate(Matrix.of(logP), new int[] {label}, Reduction.SUM).value();
     }
 
-    /** Per-sample losses, reduced value and gradient for a batch, one row per sample. */
+    /**
+     * Per-sample losses, reduced value and gradient for a batch, one row per sample.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param labels one true class per row
+     * @return per-sample losses, reduced value and gradient for a batch, one row per sample
+     */
     public LossResult<Matrix> evaluate(Matrix logP, int[] labels) {
         return evaluate(logP, labels, reduction);
     }
 
-    /** The reduced loss of a batch. */
+    /**
+     * The reduced loss of a batch.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param labels one true class per row
+     * @return the reduced loss of a batch
+     */
     public double loss(Matrix logP, int[] labels) {
         return evaluate(logP, labels).value();
     }
 
-    /** ∂(reduced loss)/∂logP. */
+    /**
+     * ∂(reduced loss)/∂logP.
+     *
+     * @param logP log-probabilities, one row per sample (or one row)
+     * @param labels one true class per row
+     * @return ∂(reduced loss)/∂logP
+     */
     public Matrix gradient(Matrix logP, int[] labels) {
         return evaluate(logP, labels).gradient();
     }
@@ -110,36 +154,18 @@ public final class NegativeLogLikelihood {
         }
         Require.nonEmpty("labels", labels);
         Require.oneLabelPerRow("logP", logP, "labels", labels);
-        if (classWeights != null && classWeights.length != c) {
-            throw new IllegalArgumentException("shape mismatch: classWeights has " + classWeights.length
-                    + " entries but logP is " + logP.shape() + " (" + c + " classes)");
-        }
+        weighting.checkClassCount("logP", logP);
+        weighting.checkLabels(labels, c);
         int n = logP.rows();
-        double denominator = 0;
-        for (int i = 0; i < n; i++) {
-            if (ignoring && labels[i] == ignoreIndex) {
-                continue;
-            }
-            if (labels[i] < 0 || labels[i] >= c) {
-                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " is not a class label: with "
-                        + c + " classes labels run from 0 to " + (c - 1)
-                        + (ignoring ? " (or " + ignoreIndex + ", the ignored label)" : ""));
-            }
-            denominator += weight(labels[i]);
-        }
-        if (how == Reduction.MEAN && denominator == 0) {
-            throw new IllegalArgumentException("the mean is over no weight: every sample is ignored or of a class "
-                    + "of weight 0; use Reduction.SUM for such a batch");
-        }
-        double scale = how == Reduction.MEAN ? 1.0 / denominator : 1.0;
+        double scale = weighting.scale(how, labels, c);
         double[] losses = new double[n];
         double[] grad = new double[n * c];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            if (ignoring && labels[i] == ignoreIndex) {
+            if (weighting.ignores(labels[i])) {
                 continue;
             }
-            double w = weight(labels[i]);
+            double w = weighting.weight(labels[i]);
             if (w != 0) {
                 losses[i] = -w * x[i * c + labels[i]];
                 grad[i * c + labels[i]] = -w * scale;
@@ -149,13 +175,11 @@ public final class NegativeLogLikelihood {
         return new LossResult<>(losses, sum * scale, Matrix.wrap(n, c, grad), how);
     }
 
-    private double weight(int j) {
-        return classWeights == null ? 1.0 : classWeights[j];
-    }
-
     @Override
     public String toString() {
-        return "NegativeLogLikelihood(" + (classWeights == null ? "" : "class weights " + Arrays.toString(classWeights) + ", ")
-                + (ignoring ? "ignored label " + ignoreIndex + ", " : "") + "reduction " + reduction + ")";
+        double[] w = weighting.classWeights();
+        return "NegativeLogLikelihood(" + (w == null ? "" : "class weights " + Arrays.toString(w) + ", ")
+                + weighting.ignoreIndex().stream().mapToObj(k -> "ignored label " + k + ", ").findFirst().orElse("")
+                + "reduction " + reduction + ")";
     }
 }

@@ -1,6 +1,6 @@
 package org.softmaxcourse.loss;
 
-import org.softmaxcourse.numeric.Parallel;
+import org.softmaxcourse.internal.kernel.Parallel;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -20,6 +20,12 @@ import org.softmaxcourse.numeric.Require;
 public abstract class PointwiseLoss {
     private final Reduction reduction;
 
+    /**
+     * A loss with this reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @throws IllegalArgumentException if {@code reduction} is null
+     */
     protected PointwiseLoss(Reduction reduction) {
         if (reduction == null) {
             throw new IllegalArgumentException("reduction is null");
@@ -27,33 +33,62 @@ public abstract class PointwiseLoss {
         this.reduction = reduction;
     }
 
+    /**
+     * How the per-sample losses are combined.
+     *
+     * @return the reduction
+     */
     public final Reduction reduction() {
         return reduction;
     }
 
-    /** ℓ for one sample. */
+    /**
+     * ℓ for one sample.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return ℓ for one sample
+     */
     public final double loss(double input, double target) {
         checkInput(inputName(), input);
         checkTarget(targetName(), target);
         return lossAt(input, target);
     }
 
-    /** ∂ℓ/∂input for one sample. */
+    /**
+     * ∂ℓ/∂input for one sample.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return ∂ℓ/∂input for one sample
+     */
     public final double derivative(double input, double target) {
         checkInput(inputName(), input);
         checkTarget(targetName(), target);
         return derivativeAt(input, target);
     }
 
-    /** Losses, reduced value and gradient for a batch, in one pass. */
+    /**
+     * Losses, reduced value and gradient for a batch, in one pass.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return the losses, their reduction and the gradient
+     */
     public final LossResult<double[]> evaluate(double[] input, double[] target) {
         return evaluate(input, target, 1);
     }
 
     /**
      * {@link #evaluate(double[], double[])} with the elements split over {@code threads} threads
-     * ({@link org.softmaxcourse.numeric.Parallel}), the checks of the inputs too; bit for bit the
+     * ({@link org.softmaxcourse.internal.kernel.Parallel}), the checks of the inputs too; bit for bit the
      * single-threaded result.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @param threads the number of threads, at least 1
+     * @return the losses, their reduction and the gradient
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public final LossResult<double[]> evaluate(double[] input, double[] target, int threads) {
         Require.nonEmpty(inputName(), input);
@@ -84,6 +119,14 @@ public abstract class PointwiseLoss {
     /**
      * Fills losses[i] and gradient[i] = scale·∂loss for i in [from, to). Subclasses may fuse the
      * two (one exponential for both) as long as the values are those of lossAt and derivativeAt.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @param scale the factor of the reduction each gradient entry carries
+     * @param losses where the per-sample losses go
+     * @param gradient where the scaled gradient goes
+     * @param from the first sample
+     * @param to one past the last sample
      */
     protected void evaluateRange(double[] input, double[] target, double scale, double[] losses, double[] gradient,
                                  int from, int to) {
@@ -96,17 +139,18 @@ public abstract class PointwiseLoss {
     /**
      * Losses wᵢ·ℓᵢ, reduced value and gradient for a batch with per-sample weights; MEAN divides
      * by N (PyTorch's definition, see the class comment).
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @param weights one weight per sample, each finite and at least 0
+     * @return the weighted losses wᵢ·ℓᵢ, their reduction and the gradient
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public final LossResult<double[]> evaluate(double[] input, double[] target, double[] weights) {
         check(input, target);
         Require.nonEmpty("weights", weights);
         Require.sameLength(inputName(), input, "weights", weights);
-        for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("weights[" + i + "] = " + weights[i]
-                        + " must be finite and at least 0");
-            }
-        }
+        ClassWeighting.requireWeights("weights", weights);
         int n = input.length;
         double scale = reduction.scale(n);
         double[] losses = new double[n];
@@ -120,22 +164,47 @@ public abstract class PointwiseLoss {
         return new LossResult<>(losses, reduction.reduce(losses), gradient, reduction);
     }
 
-    /** The reduced weighted loss of a batch; see {@link #evaluate(double[], double[], double[])}. */
+    /**
+     * The reduced weighted loss of a batch; see {@link #evaluate(double[], double[], double[])}.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @param weights one weight per sample, each finite and at least 0
+     * @return the reduced weighted loss of a batch; see {@link #evaluate(double[], double[], double[])}
+     */
     public final double loss(double[] input, double[] target, double[] weights) {
         return evaluate(input, target, weights).value();
     }
 
-    /** The reduced loss of a batch (the sum for {@link Reduction#NONE}). */
+    /**
+     * The reduced loss of a batch (the sum for {@link Reduction#NONE}).
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return the reduced loss of a batch (the sum for {@link Reduction#NONE})
+     */
     public final double loss(double[] input, double[] target) {
         return evaluate(input, target).value();
     }
 
-    /** The per-sample losses of a batch. */
+    /**
+     * The per-sample losses of a batch.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return the per-sample losses of a batch
+     */
     public final double[] losses(double[] input, double[] target) {
         return evaluate(input, target).losses();
     }
 
-    /** The gradient of {@link #loss(double[], double[])} with respect to {@code input}. */
+    /**
+     * The gradient of {@link #loss(double[], double[])} with respect to {@code input}.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return the gradient of {@link #loss(double[], double[])} with respect to {@code input}
+     */
     public final double[] gradient(double[] input, double[] target) {
         return evaluate(input, target).gradient();
     }
@@ -160,23 +229,53 @@ public abstract class PointwiseLoss {
         }
     }
 
-    /** ℓ(input, target) for arguments already checked. */
+    /**
+     * ℓ(input, target) for arguments already checked.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return ℓ(input, target) for arguments already checked
+     */
     protected abstract double lossAt(double input, double target);
 
-    /** ∂ℓ/∂input for arguments already checked. */
+    /**
+     * ∂ℓ/∂input for arguments already checked.
+     *
+     * @param input the prediction (one per sample)
+     * @param target the target (one per sample)
+     * @return ∂ℓ/∂input for arguments already checked
+     */
     protected abstract double derivativeAt(double input, double target);
 
-    /** The input's name in error messages, e.g. {@code "p"} or {@code "z"}. */
+    /**
+     * The input's name in error messages, e.g. {@code "p"} or {@code "z"}.
+     *
+     * @return the input's name in error messages
+     */
     protected abstract String inputName();
 
-    /** The target's name in error messages. */
+    /**
+     * The target's name in error messages.
+     *
+     * @return the target's name in error messages
+     */
     protected String targetName() {
         return "y";
     }
 
-    /** Throws {@link IllegalArgumentException} naming {@code name} if {@code value} is not a valid input. */
+    /**
+     * Throws {@link IllegalArgumentException} naming {@code name} if {@code value} is not a valid input.
+     *
+     * @param name the argument's name for the message
+     * @param value the value to check
+     */
     protected abstract void checkInput(String name, double value);
 
-    /** Throws {@link IllegalArgumentException} naming {@code name} if {@code value} is not a valid target. */
+    /**
+     * Throws {@link IllegalArgumentException} naming {@code name} if {@code value} is not a valid target.
+     *
+     * @param name the argument's name for the message
+     * @param value the value to check
+     */
     protected abstract void checkTarget(String name, double value);
 }

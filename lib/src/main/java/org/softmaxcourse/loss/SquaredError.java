@@ -22,12 +22,21 @@ public final class SquaredError extends PointwiseLoss {
         super(reduction);
     }
 
-    /** Squared error averaged over the batch. */
+    /**
+     * Squared error averaged over the batch.
+     *
+     * @return the loss, averaged over the batch
+     */
     public static SquaredError create() {
         return new SquaredError(Reduction.MEAN);
     }
 
-    /** The same loss with another reduction. */
+    /**
+     * The same loss with another reduction.
+     *
+     * @param reduction how the per-sample losses are combined
+     * @return the same loss with another reduction
+     */
     public SquaredError withReduction(Reduction reduction) {
         return new SquaredError(reduction);
     }

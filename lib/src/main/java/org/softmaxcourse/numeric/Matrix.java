@@ -26,7 +26,13 @@ public final class Matrix {
         this.data = data;
     }
 
-    /** A copy of {@code rows}, which must all have the same, non-zero length. */
+    /**
+     * A copy of {@code rows}, which must all have the same, non-zero length.
+     *
+     * @param rows the rows, one array each
+     * @return a new matrix holding a copy of the rows
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static Matrix of(double[]... rows) {
         if (rows == null) {
             throw new IllegalArgumentException("rows is null");
@@ -49,7 +55,15 @@ public final class Matrix {
         return new Matrix(rows.length, cols, data);
     }
 
-    /** A matrix over {@code data} (row-major, not copied) of the given shape. */
+    /**
+     * A matrix over {@code data} (row-major, not copied) of the given shape.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param data the entries, row-major: (i, j) at {@code i * cols + j}
+     * @return a matrix over {@code data} (row-major, not copied) of the given shape
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static Matrix wrap(int rows, int cols, double[] data) {
         if (rows < 0 || cols < 1) {
             throw new IllegalArgumentException("shape " + rows + "×" + cols + " is not a matrix shape");
@@ -61,7 +75,13 @@ public final class Matrix {
         return new Matrix(rows, cols, data);
     }
 
-    /** A new matrix of zeros. */
+    /**
+     * A new matrix of zeros.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a new matrix of zeros
+     */
     public static Matrix zeros(int rows, int cols) {
         return wrap(rows, cols, new double[Math.multiplyExact(rows, cols)]);
     }
@@ -69,6 +89,11 @@ public final class Matrix {
     /**
      * The one-hot encoding of {@code labels}: row {@code i} is all zeros but a 1 in column
      * {@code labels[i]}.
+     *
+     * @param labels class labels
+     * @param classes the number of classes C
+     * @return the one-hot encoding of {@code labels}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static Matrix oneHot(int[] labels, int classes) {
         Require.nonEmpty("labels", labels);
@@ -83,19 +108,41 @@ public final class Matrix {
         return m;
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows, one per sample
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns, at least 1
+     */
     public int cols() {
         return cols;
     }
 
-    /** The shape as text, e.g. {@code "3×5"}. */
+    /**
+     * The shape as text, e.g. {@code "3×5"}.
+     *
+     * @return the shape as text
+     */
     public String shape() {
         return rows + "×" + cols;
     }
 
+    /**
+     * One entry.
+     *
+     * @param row the row index
+     * @param col the column index
+     * @return the entry (row, col)
+     * @throws IllegalArgumentException if an index is outside the matrix
+     */
     public double get(int row, int col) {
         checkRow(row);
         if (col < 0 || col >= cols) {
@@ -104,13 +151,22 @@ public final class Matrix {
         return data[row * cols + col];
     }
 
-    /** A copy of row {@code row}. */
+    /**
+     * A copy of row {@code row}.
+     *
+     * @param row the row index
+     * @return a copy of row {@code row}
+     */
     public double[] row(int row) {
         checkRow(row);
         return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
     }
 
-    /** A copy as {@code double[rows][cols]}. */
+    /**
+     * A copy as {@code double[rows][cols]}.
+     *
+     * @return a copy as {@code double[rows][cols]}
+     */
     public double[][] toArray() {
         double[][] out = new double[rows][];
         for (int i = 0; i < rows; i++) {
@@ -119,12 +175,20 @@ public final class Matrix {
         return out;
     }
 
-    /** The live row-major array: entry (i, j) is at {@code i * cols() + j}. */
+    /**
+     * The live row-major array: entry (i, j) is at {@code i * cols() + j}.
+     *
+     * @return the live row-major array: entry (i, j) is at {@code i * cols() + j}
+     */
     public double[] data() {
         return data;
     }
 
-    /** The sum of each row. */
+    /**
+     * The sum of each row.
+     *
+     * @return the sum of each row
+     */
     public double[] rowSums() {
         double[] sums = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -137,7 +201,11 @@ public final class Matrix {
         return sums;
     }
 
-    /** The column index of the largest entry in each row (the first one on a tie). */
+    /**
+     * The column index of the largest entry in each row (the first one on a tie).
+     *
+     * @return the column index of the largest entry in each row (the first one on a tie)
+     */
     public int[] argmaxPerRow() {
         int[] best = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -193,7 +261,13 @@ public final class Matrix {
         return sb.toString();
     }
 
-    /** A number with 4 significant digits, trailing zeros dropped: 0.1, 2.303, 1e-300 (see {@link Numbers#format}). */
+    /**
+     * A number with 4 significant digits, trailing zeros dropped: 0.1, 2.303, 1e-300 (see
+     * {@link Numbers#format}).
+     *
+     * @param x the number
+     * @return its text
+     */
     public static String format(double x) {
         return Numbers.format(x);
     }

@@ -17,7 +17,7 @@ import java.util.Locale;
  *       {@code 1 − 2.2e-11}, so that a saturated sigmoid does not print as a certain {@code 1}.</li>
  *   <li>{@link #percent}: an accuracy or share as a percentage with one decimal ({@code 92.9 %},
  *       {@code 100 %}).</li>
- *   <li>{@link #scientific}: a tolerance or a rounding error, 2 significant digits
+ *   <li>{@link #scientific(double)}: a tolerance or a rounding error, 2 significant digits
  *       ({@code 4.4e-16}).</li>
  * </ul>
  *
@@ -31,12 +31,25 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** {@code x} with {@value #DIGITS} significant digits; see the class comment. */
+    /**
+     * {@code x} with {@value #DIGITS} significant digits; see the class comment.
+     *
+     * @param x the number
+     * @return its text, e.g. {@code 0.9286}
+     */
     public static String format(double x) {
         return significant(x, DIGITS);
     }
 
-    /** {@code x} with {@code digits} significant digits (1 to 17), trailing zeros dropped. */
+    /**
+     * {@code x} with {@code digits} significant digits, trailing zeros dropped; scientific below
+     * 10⁻⁴ and from 10⁶ on.
+     *
+     * @param x      the number
+     * @param digits significant digits, 1 to 17
+     * @return its text
+     * @throws IllegalArgumentException if {@code digits} is not 1 to 17
+     */
     public static String significant(double x, int digits) {
         if (digits < 1 || digits > 17) {
             throw new IllegalArgumentException("digits = " + digits + " must be 1 to 17");
@@ -55,7 +68,12 @@ public final class Numbers {
 
     /**
      * {@code x} in scientific notation with {@code digits} significant digits, trailing zeros of
-     * the mantissa dropped: {@code 2.2e-11}, {@code 1e-300}, {@code -3.5e+20} is {@code -3.5e20}.
+     * the mantissa dropped: {@code 2.2e-11}, {@code 1e-300}, {@code -3.5e20}.
+     *
+     * @param x      the number
+     * @param digits significant digits, 1 to 17
+     * @return its text
+     * @throws IllegalArgumentException if {@code digits} is not 1 to 17
      */
     public static String scientific(double x, int digits) {
         if (digits < 1 || digits > 17) {
@@ -74,7 +92,13 @@ public final class Numbers {
         return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
-    /** A tolerance or an error: {@link #scientific} with 2 significant digits, 0 as {@code 0}. */
+    /**
+     * A tolerance or an error: {@link #scientific(double, int)} with 2 significant digits, 0 as
+     * {@code 0}.
+     *
+     * @param x the number
+     * @return its text, e.g. {@code 4.4e-16}
+     */
     public static String scientific(double x) {
         return scientific(x, 2);
     }
@@ -82,6 +106,9 @@ public final class Numbers {
     /**
      * A probability: {@link #format}, except that 1 − p is shown when p is within 10⁻⁴ of 1 but
      * not 1 ({@code 1 − 2.2e-11}), where 4 significant digits would round it to a certainty.
+     *
+     * @param p the probability
+     * @return its text
      */
     public static String probability(double p) {
         if (p < 1 && p > 1 - 1e-4) {
@@ -90,7 +117,12 @@ public final class Numbers {
         return format(p);
     }
 
-    /** A loss, a cost or an entropy: {@link #format}. */
+    /**
+     * A loss, a cost or an entropy: {@link #format}.
+     *
+     * @param x the loss
+     * @return its text
+     */
     public static String loss(double x) {
         return format(x);
     }
@@ -99,6 +131,9 @@ public final class Numbers {
      * A share in [0, 1] (an accuracy, a fraction of inputs) as a percentage with one decimal,
      * {@code .0} dropped: 0.92857 → {@code 92.9 %}, 1 → {@code 100 %}. A share that is not 0 but
      * rounds to 0.0 % is shown as {@code < 0.1 %}; NaN as {@code NaN}.
+     *
+     * @param share the share, 1 for all
+     * @return the percentage, e.g. {@code 92.9 %}
      */
     public static String percent(double share) {
         if (Double.isNaN(share)) {
@@ -119,6 +154,11 @@ public final class Numbers {
      * apart and show each to {@code digits} significant digits (at most): {0, 0.25, 0.5} →
      * {@code 0.00, 0.25, 0.50}; {0, 2, 4} → {@code 0, 2, 4}. Scientific notation when the largest
      * magnitude is below 10⁻³ or from 10⁶ on.
+     *
+     * @param values the numbers
+     * @param digits the most significant digits any of them is shown with
+     * @return their texts, in order
+     * @throws IllegalArgumentException if {@code values} is null
      */
     public static String[] aligned(double[] values, int digits) {
         if (values == null) {

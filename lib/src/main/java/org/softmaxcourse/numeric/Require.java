@@ -9,7 +9,13 @@ public final class Require {
     private Require() {
     }
 
-    /** Rejects a null or empty vector. */
+    /**
+     * Rejects a null or empty vector.
+     *
+     * @param name the argument's name, for the message
+     * @param values the values to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void nonEmpty(String name, double[] values) {
         if (values == null) {
             throw new IllegalArgumentException(name + " is null");
@@ -19,7 +25,13 @@ public final class Require {
         }
     }
 
-    /** Rejects a null or empty label vector. */
+    /**
+     * Rejects a null or empty label vector.
+     *
+     * @param name the argument's name, for the message
+     * @param values the values to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void nonEmpty(String name, int[] values) {
         if (values == null) {
             throw new IllegalArgumentException(name + " is null");
@@ -29,7 +41,13 @@ public final class Require {
         }
     }
 
-    /** Rejects a null matrix or one with no rows. */
+    /**
+     * Rejects a null matrix or one with no rows.
+     *
+     * @param name the argument's name, for the message
+     * @param m the matrix to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void nonEmpty(String name, Matrix m) {
         if (m == null) {
             throw new IllegalArgumentException(name + " is null");
@@ -39,14 +57,26 @@ public final class Require {
         }
     }
 
-    /** Rejects a NaN. */
+    /**
+     * Rejects a NaN.
+     *
+     * @param name the argument's name, for the message
+     * @param value the value to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void notNaN(String name, double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException(name + " is NaN");
         }
     }
 
-    /** Rejects a vector holding a NaN, naming its index. */
+    /**
+     * Rejects a vector holding a NaN, naming its index.
+     *
+     * @param name the argument's name, for the message
+     * @param values the values to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void noNaN(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {
@@ -55,7 +85,13 @@ public final class Require {
         }
     }
 
-    /** Rejects a matrix holding a NaN, naming its row and column. */
+    /**
+     * Rejects a matrix holding a NaN, naming its row and column.
+     *
+     * @param name the argument's name, for the message
+     * @param m the matrix to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void noNaN(String name, Matrix m) {
         double[] d = m.data();
         for (int k = 0; k < d.length; k++) {
@@ -66,7 +102,13 @@ public final class Require {
         }
     }
 
-    /** Rejects a value outside [0, 1] (NaN included). */
+    /**
+     * Rejects a value outside [0, 1] (NaN included).
+     *
+     * @param name the argument's name, for the message
+     * @param value the value to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void probability(String name, double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
             throw new IllegalArgumentException(
@@ -74,14 +116,24 @@ public final class Require {
         }
     }
 
-    /** Rejects a vector with an entry outside [0, 1], naming its index. */
+    /**
+     * Rejects a vector with an entry outside [0, 1], naming its index.
+     *
+     * @param name the argument's name, for the message
+     * @param values the values to check
+     */
     public static void probabilities(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             probability(name + "[" + i + "]", values[i]);
         }
     }
 
-    /** Rejects a matrix with an entry outside [0, 1], naming its row and column. */
+    /**
+     * Rejects a matrix with an entry outside [0, 1], naming its row and column.
+     *
+     * @param name the argument's name, for the message
+     * @param m the matrix to check
+     */
     public static void probabilities(String name, Matrix m) {
         double[] d = m.data();
         for (int k = 0; k < d.length; k++) {
@@ -91,7 +143,15 @@ public final class Require {
         }
     }
 
-    /** Rejects two vectors of different lengths. */
+    /**
+     * Rejects two vectors of different lengths.
+     *
+     * @param aName the first argument's name
+     * @param a the factor a
+     * @param bName the second argument's name
+     * @param b the second argument
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void sameLength(String aName, double[] a, String bName, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("shape mismatch: " + aName + " has " + a.length
@@ -99,7 +159,15 @@ public final class Require {
         }
     }
 
-    /** Rejects two matrices of different shapes. */
+    /**
+     * Rejects two matrices of different shapes.
+     *
+     * @param aName the first argument's name
+     * @param a the factor a
+     * @param bName the second argument's name
+     * @param b the second argument
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void sameShape(String aName, Matrix a, String bName, Matrix b) {
         if (a.rows() != b.rows() || a.cols() != b.cols()) {
             throw new IllegalArgumentException("shape mismatch: " + aName + " is " + a.shape()
@@ -107,7 +175,15 @@ public final class Require {
         }
     }
 
-    /** Rejects a label vector whose length is not the number of rows of {@code m}. */
+    /**
+     * Rejects a label vector whose length is not the number of rows of {@code m}.
+     *
+     * @param mName the matrix's name
+     * @param m the matrix to check
+     * @param labelsName the labels' name
+     * @param labels class labels
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void oneLabelPerRow(String mName, Matrix m, String labelsName, int[] labels) {
         if (m.rows() != labels.length) {
             throw new IllegalArgumentException("shape mismatch: " + mName + " is " + m.shape()
@@ -115,7 +191,14 @@ public final class Require {
         }
     }
 
-    /** Rejects a class label outside {@code [0, classes)}. */
+    /**
+     * Rejects a class label outside {@code [0, classes)}.
+     *
+     * @param name the argument's name, for the message
+     * @param label a class label
+     * @param classes the number of classes C
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void label(String name, int label, int classes) {
         if (label < 0 || label >= classes) {
             throw new IllegalArgumentException(name + " = " + label + " is not a class label: with "
@@ -123,14 +206,26 @@ public final class Require {
         }
     }
 
-    /** Rejects a vector holding a label outside {@code [0, classes)}, naming its index. */
+    /**
+     * Rejects a vector holding a label outside {@code [0, classes)}, naming its index.
+     *
+     * @param name the argument's name, for the message
+     * @param labels class labels
+     * @param classes the number of classes C
+     */
     public static void labels(String name, int[] labels, int classes) {
         for (int i = 0; i < labels.length; i++) {
             label(name + "[" + i + "]", labels[i], classes);
         }
     }
 
-    /** Rejects a number that is NaN, infinite or not strictly positive. */
+    /**
+     * Rejects a number that is NaN, infinite or not strictly positive.
+     *
+     * @param name the argument's name, for the message
+     * @param value the value to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void positiveFinite(String name, double value) {
         if (!(value > 0.0 && value < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(name + " = " + value + " must be finite and greater than 0");
@@ -142,6 +237,10 @@ public final class Require {
     /**
      * Rejects a vector that is not a probability distribution: an entry outside [0, 1] or a sum
      * further than {@link #SUM_TOLERANCE} from 1.
+     *
+     * @param name the argument's name, for the message
+     * @param values the values to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static void distribution(String name, double[] values) {
         probabilities(name, values);
@@ -155,7 +254,13 @@ public final class Require {
         }
     }
 
-    /** Rejects a matrix whose rows are not probability distributions, naming the row. */
+    /**
+     * Rejects a matrix whose rows are not probability distributions, naming the row.
+     *
+     * @param name the argument's name, for the message
+     * @param m the matrix to check
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static void distributions(String name, Matrix m) {
         probabilities(name, m);
         double[] d = m.data();

@@ -37,7 +37,12 @@ public final class Special {
     private Special() {
     }
 
-    /** erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt, odd, from −1 to 1. */
+    /**
+     * erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt, odd, from −1 to 1.
+     *
+     * @param x the argument
+     * @return erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt, odd, from −1 to 1
+     */
     public static double erf(double x) {
         if (Double.isNaN(x)) {
             return x;
@@ -50,7 +55,12 @@ public final class Special {
         return x < 0 ? -r : r;
     }
 
-    /** erfc(x) = 1 − erf(x), from 2 down to 0, with full relative precision for large x. */
+    /**
+     * erfc(x) = 1 − erf(x), from 2 down to 0, with full relative precision for large x.
+     *
+     * @param x the argument
+     * @return erfc(x) = 1 − erf(x), from 2 down to 0, with full relative precision for large x
+     */
     public static double erfc(double x) {
         if (Double.isNaN(x)) {
             return x;
@@ -61,7 +71,12 @@ public final class Special {
         return x > 0 ? erfcPositive(x) : 2.0 - erfcPositive(-x);
     }
 
-    /** Φ(x), the standard normal cumulative distribution function: P(X ≤ x) for X ~ N(0, 1). */
+    /**
+     * Φ(x), the standard normal cumulative distribution function: P(X ≤ x) for X ~ N(0, 1).
+     *
+     * @param x the argument
+     * @return Φ(x), the standard normal cumulative distribution function: P(X ≤ x) for X ~ N(0, 1)
+     */
     public static double normalCdf(double x) {
         return timesNormalCdf(1.0, x);
     }
@@ -72,6 +87,10 @@ public final class Special {
      * is taken of x itself (the rounding of y would otherwise be amplified by x² ≈ 1300 at
      * x = −36), split as e^(−head²/4)·e^(−head²/4)·e^(tail part) and multiplied in last, so that a
      * subnormal Φ(x) does not cost a·Φ(x) its digits.
+     *
+     * @param a the factor a
+     * @param x the argument
+     * @return a·Φ(x) without an intermediate underflow, for z·Φ(z) (GELU)
      */
     public static double timesNormalCdf(double a, double x) {
         if (Double.isNaN(x) || Double.isNaN(a)) {
@@ -97,7 +116,12 @@ public final class Special {
         return m * h * h;
     }
 
-    /** φ(x) = e^(−x²/2) / √(2π), the standard normal density. */
+    /**
+     * φ(x) = e^(−x²/2) / √(2π), the standard normal density.
+     *
+     * @param x the argument
+     * @return φ(x) = e^(−x²/2) / √(2π), the standard normal density
+     */
     public static double normalPdf(double x) {
         if (Double.isNaN(x)) {
             return x;

@@ -26,7 +26,7 @@ import org.softmaxcourse.numeric.Matrix;
  * integer labels (loss and gradient, reduction mean) and binary cross-entropy from logits on the
  * same number of independent logits with 0/1 targets (losses, mean and gradient). The shapes are
  * rows × classes; threads is the kernel's thread count (the rows split into blocks,
- * {@link org.softmaxcourse.numeric.Parallel}). Run with {@code -prof gc} for the allocation per
+ * {@link org.softmaxcourse.internal.kernel.Parallel}). Run with {@code -prof gc} for the allocation per
  * operation: the outputs are the only allocation.
  *
  * <p>The forked JVM has a fixed 8 GB heap, touched at start ({@code -XX:+AlwaysPreTouch}, about

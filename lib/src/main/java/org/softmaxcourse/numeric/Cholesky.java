@@ -1,15 +1,25 @@
-package org.softmaxcourse.classify;
+package org.softmaxcourse.numeric;
 
 /**
- * Solves H x = g for a symmetric positive-definite H by Cholesky factorisation H = L Lᵀ, the
- * linear algebra of a Newton step.
+ * Solves H x = g for a symmetric positive-definite H by Cholesky factorisation H = L Lᵀ
+ * (L lower triangular), then forward and back substitution: L v = g, Lᵀ x = v. The linear
+ * algebra of a {@link Newton} step, where H is a Hessian.
  */
-final class Cholesky {
+public final class Cholesky {
     private Cholesky() {
     }
 
-    /** x with H x = g; H is p × p, row-major, and is not modified. */
-    static double[] solve(double[] h, int p, double[] g) {
+    /**
+     * The solution x of H x = g.
+     *
+     * @param h the p × p matrix H, row-major, symmetric positive-definite; not modified
+     * @param p the order of H
+     * @param g the right-hand side, p entries
+     * @return x, a new array of p entries
+     * @throws IllegalStateException if H is not positive definite (a pivot is not above 0), the
+     *     sign that a cost is not strictly convex at the point where H was taken
+     */
+    public static double[] solve(double[] h, int p, double[] g) {
         double[] l = new double[p * p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j <= i; j++) {

@@ -1,4 +1,4 @@
-package org.softmaxcourse.numeric;
+package org.softmaxcourse.internal.kernel;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -61,7 +61,12 @@ public final class Log1p {
     private Log1p() {
     }
 
-    /** log(1 + x) for x &gt; −1; −∞ at x = −1, NaN below, as {@link Math#log1p}. */
+    /**
+     * log(1 + x) for x &gt; −1; −∞ at x = −1, NaN below, as {@link Math#log1p}.
+     *
+     * @param x the argument
+     * @return log(1 + x) for x &gt; −1; −∞ at x = −1, NaN below, as {@link Math#log1p}
+     */
     public static double log1p(double x) {
         double u = 1 + x;
         if (u == 1) {

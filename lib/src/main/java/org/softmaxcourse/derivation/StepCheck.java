@@ -19,7 +19,7 @@ import org.softmaxcourse.numeric.Matrix;
  * exception's message.
  *
  * <pre>{@code
- *   Check.scalar(r -> (r.nextDouble() - 0.5) * 40,
+ *   StepCheck.scalar(r -> (r.nextDouble() - 0.5) * 40,
  *                z -> Sigmoid.INSTANCE.derivative(z),
  *                z -> Sigmoid.sigmoid(z) * (1 - Sigmoid.sigmoid(z)))
  *        .edge("z = 0", 0.0)
@@ -28,7 +28,7 @@ import org.softmaxcourse.numeric.Matrix;
  *
  * @param <T> the type of one input
  */
-public final class Check<T> {
+public final class StepCheck<T> {
     /** The default absolute tolerance, 10⁻¹². */
     public static final double DEFAULT_ABS = 1e-12;
     /** The default relative tolerance, 10⁻¹². */
@@ -44,7 +44,7 @@ public final class Check<T> {
     private final double rel;
     private final Function<T, String> describe;
 
-    private Check(Function<Random, T> random, Function<T, double[]> left, Function<T, double[]> right,
+    private StepCheck(Function<Random, T> random, Function<T, double[]> left, Function<T, double[]> right,
                   List<String> edgeNames, List<T> edges, Relation relation, double abs, double rel,
                   Function<T, String> describe) {
         this.random = random;
@@ -62,23 +62,23 @@ public final class Check<T> {
      * A check of two numbers, on inputs drawn by {@code random} (null for a check on named edge
      * inputs only).
      */
-    public static <T> Check<T> scalar(Function<Random, T> random, ToDoubleFunction<T> left, ToDoubleFunction<T> right) {
+    public static <T> StepCheck<T> scalar(Function<Random, T> random, ToDoubleFunction<T> left, ToDoubleFunction<T> right) {
         notNull("left", left);
         notNull("right", right);
         return vector(random, t -> new double[] {left.applyAsDouble(t)}, t -> new double[] {right.applyAsDouble(t)});
     }
 
     /** A check of two vectors of the same length, compared component by component. */
-    public static <T> Check<T> vector(Function<Random, T> random, Function<T, double[]> left,
+    public static <T> StepCheck<T> vector(Function<Random, T> random, Function<T, double[]> left,
                                       Function<T, double[]> right) {
         notNull("left", left);
         notNull("right", right);
-        return new Check<>(random, left, right, List.of(), List.of(), Relation.EQUAL, DEFAULT_ABS, DEFAULT_REL,
+        return new StepCheck<>(random, left, right, List.of(), List.of(), Relation.EQUAL, DEFAULT_ABS, DEFAULT_REL,
                 String::valueOf);
     }
 
     /** The same check with one more named edge input. */
-    public Check<T> edge(String name, T input) {
+    public StepCheck<T> edge(String name, T input) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is empty: an edge input needs a name");
         }
@@ -86,28 +86,28 @@ public final class Check<T> {
         names.add(name);
         List<T> values = new ArrayList<>(edges);
         values.add(input);
-        return new Check<>(random, left, right, List.copyOf(names), values, relation, abs, rel, describe);
+        return new StepCheck<>(random, left, right, List.copyOf(names), values, relation, abs, rel, describe);
     }
 
     /** The same check with another relation between the sides. */
-    public Check<T> relation(Relation relation) {
+    public StepCheck<T> relation(Relation relation) {
         notNull("relation", relation);
-        return new Check<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
+        return new StepCheck<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
     }
 
     /** The same check with absolute tolerance {@code abs} and relative tolerance {@code rel} (both ≥ 0). */
-    public Check<T> tolerance(double abs, double rel) {
+    public StepCheck<T> tolerance(double abs, double rel) {
         if (!(abs >= 0 && rel >= 0 && abs < Double.POSITIVE_INFINITY && rel < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("tolerance abs = " + abs + ", rel = " + rel
                     + " must be finite and at least 0");
         }
-        return new Check<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
+        return new StepCheck<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
     }
 
     /** The same check, showing inputs in messages and tables with {@code describe}. */
-    public Check<T> describedBy(Function<T, String> describe) {
+    public StepCheck<T> describedBy(Function<T, String> describe) {
         notNull("describe", describe);
-        return new Check<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
+        return new StepCheck<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
     }
 
     public Relation relation() {
@@ -259,7 +259,7 @@ public final class Check<T> {
 
     @Override
     public String toString() {
-        return "Check(left " + relation.symbol() + " right, " + edges.size() + " edge inputs"
+        return "StepCheck(left " + relation.symbol() + " right, " + edges.size() + " edge inputs"
                 + (random == null ? "" : " + random inputs") + ", tolerance " + abs + " + " + rel + "·|side|)";
     }
 }

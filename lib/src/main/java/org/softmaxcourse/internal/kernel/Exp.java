@@ -1,4 +1,4 @@
-package org.softmaxcourse.numeric;
+package org.softmaxcourse.internal.kernel;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -61,7 +61,12 @@ public final class Exp {
     private Exp() {
     }
 
-    /** e<sup>x</sup>, within 1 ULP. */
+    /**
+     * e<sup>x</sup>, within 1 ULP.
+     *
+     * @param x the argument
+     * @return e<sup>x</sup>, within 1 ULP
+     */
     public static double exp(double x) {
         return exp(x, 0.0);
     }
@@ -70,6 +75,10 @@ public final class Exp {
      * e<sup>x + tail</sup> for a tail far smaller than x (|tail| ≤ ulp(x), such as the rounding
      * error of the subtraction that produced x): the tail joins the reduced argument, so the
      * rounding of x is not amplified by the exponential. Within 1 ULP.
+     *
+     * @param x the argument
+     * @param tail a correction added to x, |tail| ≤ ulp(x)
+     * @return e<sup>x + tail</sup> for a tail far smaller than x (|tail| ≤ ulp(x), such as the rounding error of the subtraction that produced x): the tail joins the reduced argument, so the rounding of x is not amplified by the exponential
      */
     public static double exp(double x, double tail) {
         if (!(x > -708.0 && x < 709.0)) {

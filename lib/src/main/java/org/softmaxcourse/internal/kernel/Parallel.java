@@ -1,4 +1,4 @@
-package org.softmaxcourse.numeric;
+package org.softmaxcourse.internal.kernel;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +26,12 @@ public final class Parallel {
     /** The work on the rows from (inclusive) to (exclusive). */
     @FunctionalInterface
     public interface RangeTask {
+        /**
+         * Does the work on rows [from, to).
+         *
+         * @param from the first row
+         * @param to one past the last row
+         */
         void run(int from, int to);
     }
 
@@ -44,6 +50,13 @@ public final class Parallel {
      * Runs task over [0, n) on {@code threads} threads (fewer if there are fewer rows); with one
      * thread, the calling thread runs the chunks in order. A failure in any chunk stops
      * the taking of new chunks and is rethrown here once every thread has stopped.
+     *
+     * @param n the number of rows
+     * @param threads the number of threads, at least 1
+     * @param task the work on rows [from, to); it may run on any of the threads
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     * @throws RuntimeException the first exception a chunk threw, rethrown
+     * @throws IllegalStateException wrapping an error a chunk threw, or if the wait was interrupted
      */
     public static void forRange(int n, int threads, RangeTask task) {
         if (threads < 1) {

@@ -1,4 +1,4 @@
-package org.softmaxcourse.numeric;
+package org.softmaxcourse.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
