@@ -114,6 +114,16 @@ public final class StepCheck<T> {
         return relation;
     }
 
+    /** The absolute tolerance: a difference this small always counts as rounding. */
+    public double absoluteTolerance() {
+        return abs;
+    }
+
+    /** The relative tolerance, a multiple of max(|left|, |right|) added to the absolute one. */
+    public double relativeTolerance() {
+        return rel;
+    }
+
     /** The number of named edge inputs. */
     public int edgeCount() {
         return edges.size();
@@ -260,6 +270,7 @@ public final class StepCheck<T> {
     @Override
     public String toString() {
         return "StepCheck(left " + relation.symbol() + " right, " + edges.size() + " edge inputs"
-                + (random == null ? "" : " + random inputs") + ", tolerance " + abs + " + " + rel + "·|side|)";
+                + (random == null ? "" : " + random inputs") + ", tolerance " + org.softmaxcourse.numeric.Numbers.scientific(abs) + " + "
+                + org.softmaxcourse.numeric.Numbers.scientific(rel) + "·|side|)";
     }
 }

@@ -17,8 +17,15 @@ class DerivationTablesTest {
         Derivation d = Derivations.byId("D3");
         Table t = DerivationTables.checks(d);
         assertEquals(d.steps().size(), t.rowCount());
-        assertEquals(List.of("step", "claim", "checked", "inputs", "max abs Δ", "max rel Δ", "worst input", "holds"),
-                t.columnNames());
+        assertEquals(List.of("step", "claim", "checked", "inputs", "max |left − right|", "max relative Δ",
+                "tolerance (rounding, not error)", "worst input", "holds"), t.columnNames());
+        // every step says what difference it tolerates; the same via the results-only entry point
+        assertTrue(t.stringColumn(DerivationTables.TOLERANCE).asList().stream().allMatch(s -> s.startsWith("|Δ| ≤ ")
+                || s.startsWith("violation ≤ ")), t.stringColumn(DerivationTables.TOLERANCE).asList().toString());
+        assertEquals(t.stringColumn(DerivationTables.TOLERANCE).asList(),
+                DerivationTables.checks("D3", d.check()).stringColumn(DerivationTables.TOLERANCE).asList());
+        assertTrue(t.doubleColumn(DerivationTables.MAX_ABS).getString(0).matches("0|\\d(\\.\\d)?e−?-?\\d+"),
+                t.doubleColumn(DerivationTables.MAX_ABS).getString(0));
         assertEquals("D3.1", t.stringColumn("step").get(0));
         assertEquals("yes", t.stringColumn("holds").get(0));
         assertTrue(t.name().startsWith("D3 · "));
