@@ -164,9 +164,9 @@ public final class HouseStyle {
         s.setLineStyle(line(k));
         s.setLineWidth(LINE_WIDTH);
         // XChart draws a plain line segment by segment, restarting the dash pattern at every
-        // sample; a smooth series is one path, so its dashes show. Through 401 samples the
-        // smoothing is far below a pixel.
-        s.setSmooth(k % DASHES.length != 0);
+        // sample; a smooth series is one path, so its dashes show. Through a densely sampled
+        // curve the smoothing is far below a pixel; a few long segments keep their dashes anyway.
+        s.setSmooth(k % DASHES.length != 0 && x.length >= DENSE);
         return s;
     }
 
@@ -201,6 +201,9 @@ public final class HouseStyle {
         }
         return chart;
     }
+
+    /** Samples from which a curve counts as densely sampled (see {@link #curve}). */
+    static final int DENSE = 100;
 
     /** The name of the hidden series {@link #finish} adds. */
     static final String ROUND_TICKS = " ";
@@ -326,7 +329,6 @@ public final class HouseStyle {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.scale(scale, scale);
             chart.paint(g, w, h);

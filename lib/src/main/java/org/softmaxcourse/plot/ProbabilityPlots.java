@@ -44,8 +44,11 @@ public final class ProbabilityPlots {
             }
         }
         XYChart chart = HouseStyle.xyChart(title, "predicted probability P(y = 1 | x)", "number of samples");
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(1.0);
+        // The baseline of the bars lies on the plot's lower border (no margin around the data);
+        // a little room left and right instead, so the outer bars clear the border.
+        chart.getStyler().setPlotContentSize(1.0);
+        chart.getStyler().setXAxisMin(-0.02);
+        chart.getStyler().setXAxisMax(1.02);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(most * 1.12);
         double width = 1.0 / bins;
@@ -78,7 +81,8 @@ public final class ProbabilityPlots {
         st.setAnnotationTextFont(new Font(HouseStyle.FONT, Font.PLAIN, 13));
         st.setAnnotationTextFontColor(new Color(40, 40, 40));
         chart.addAnnotation(new AnnotationLine(THRESHOLD, true, false));
-        chart.addAnnotation(new AnnotationText("threshold " + THRESHOLD, THRESHOLD, most * 1.06, false));
+        // The label's centre, about half its width right of the line, so that the line stays clear.
+        chart.addAnnotation(new AnnotationText("threshold " + THRESHOLD, THRESHOLD + 0.075, most * 1.06, false));
         HouseStyle.placeLegend(chart);
         return chart;
     }

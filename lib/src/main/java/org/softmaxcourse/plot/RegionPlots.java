@@ -136,6 +136,8 @@ public final class RegionPlots {
         chart.getStyler().setMarkerSize(CELL);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotGridLinesVisible(false);
+        // The region grid fills the plot to its border: no empty margin around the data.
+        chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setXAxisMin(xr[0]);
         chart.getStyler().setXAxisMax(xr[1]);
         chart.getStyler().setYAxisMin(yr[0]);

@@ -41,7 +41,9 @@ public final class TrainingPlots {
         Styler s = chart.getStyler();
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendSeriesLineLength(28);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisMin(0, 0.0);
         chart.getStyler().setYAxisMin(1, 0.0);
         chart.getStyler().setYAxisMax(1, 1.0);
         chart.setYAxisGroupTitle(0, "mean cross-entropy loss (nats)");
