@@ -120,7 +120,6 @@ public final class Plots {
             throw new IllegalArgumentException("distributions is empty: a chart needs at least one");
         }
         CategoryChart chart = HouseStyle.categoryChart(title, "class", "probability");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         for (Map.Entry<String, double[]> e : distributions.entrySet()) {
@@ -130,6 +129,16 @@ public final class Plots {
             }
             chart.addSeries(e.getKey(), java.util.Arrays.asList(classNames), box(e.getValue()));
         }
+        // The legend inside, over the first or last class if its bars stay low, else beside.
+        double first = 0;
+        double last = 0;
+        for (double[] p : distributions.values()) {
+            first = Math.max(first, p[0]);
+            last = Math.max(last, p[p.length - 1]);
+        }
+        double room = 1 - 0.09 * (distributions.size() + 1);
+        chart.getStyler().setLegendPosition(last <= room ? Styler.LegendPosition.InsideNE
+                : first <= room ? Styler.LegendPosition.InsideNW : Styler.LegendPosition.OutsideE);
         return chart;
     }
 
