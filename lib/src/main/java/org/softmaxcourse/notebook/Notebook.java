@@ -41,7 +41,7 @@ public final class Notebook {
      */
     public static void show(Object value) {
         if (value instanceof Chart<?, ?> chart) {
-            image(HouseStyle.render(chart, 1), KernelBridge.describe(chart));
+            chart(chart);
         } else if (value instanceof BufferedImage image) {
             image(image, "image " + image.getWidth() + "×" + image.getHeight());
         } else if (value instanceof Table table) {
@@ -50,6 +50,22 @@ public final class Notebook {
             System.out.println(value);
         }
     }
+
+    /**
+     * A chart as a PNG in the house style ({@link HouseStyle#render}): twice its pixels, shown at
+     * its own size, on a kernel that sizes images (JJava, IJava), so it is sharp on a
+     * high-density screen; at its own size elsewhere.
+     */
+    private static void chart(Chart<?, ?> chart) {
+        String description = KernelBridge.describe(chart);
+        if (!KernelBridge.emitSizedImage(() -> HouseStyle.render(chart, SHARPNESS), chart.getWidth(), chart.getHeight(),
+                description)) {
+            image(HouseStyle.render(chart, 1), description);
+        }
+    }
+
+    /** Pixels per chart pixel on a kernel that sizes images: 2, as a high-density screen has. */
+    static final int SHARPNESS = 2;
 
     /** Shows a tablesaw table as an HTML table (plain text outside a kernel). */
     public static void table(Table table) {
