@@ -212,7 +212,7 @@ public final class HouseStyle {
 
     /**
      * Puts the legend inside the plot, in the corner the chart's data leaves emptiest, or beside
-     * the plot when every corner has data under it. The legend's size is estimated from the
+     * the plot when every corner has data under it; a chart of one curve has no legend. The legend's size is estimated from the
      * series names; a point counts when it falls in the corner's box (with a margin).
      */
     public static void placeLegend(XYChart chart) {
@@ -232,6 +232,11 @@ public final class HouseStyle {
             entries++;
         }
         if (entries == 0) {
+            return;
+        }
+        if (entries == 1 && chart.getSeriesMap().size() <= 2) {
+            // One curve: its title and axis titles say what it is, as in print; no legend box.
+            chart.getStyler().setLegendVisible(false);
             return;
         }
         double plotW = chart.getWidth() - 110.0;
