@@ -114,12 +114,20 @@ public final class StepCheck<T> {
         return relation;
     }
 
-    /** The absolute tolerance: a difference this small always counts as rounding. */
+    /**
+     * The absolute tolerance: a difference this small always counts as rounding.
+     *
+     * @return the absolute tolerance, at least 0
+     */
     public double absoluteTolerance() {
         return abs;
     }
 
-    /** The relative tolerance, a multiple of max(|left|, |right|) added to the absolute one. */
+    /**
+     * The relative tolerance, a multiple of max(|left|, |right|) added to the absolute one.
+     *
+     * @return the relative tolerance, at least 0
+     */
     public double relativeTolerance() {
         return rel;
     }

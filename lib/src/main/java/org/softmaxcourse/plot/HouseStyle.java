@@ -63,17 +63,31 @@ public final class HouseStyle {
     private HouseStyle() {
     }
 
-    /** The number of distinct series colours. */
+    /**
+     * The number of distinct series colours.
+     *
+     * @return the count
+     */
     public static int colours() {
         return PALETTE.length;
     }
 
-    /** Series colour {@code k} (cycling through the palette). */
+    /**
+     * Series colour {@code k} (cycling through the palette).
+     *
+     * @param k the series index, from 0
+     * @return the colour
+     */
     public static Color colour(int k) {
         return PALETTE[Math.floorMod(k, PALETTE.length)];
     }
 
-    /** The line of series {@code k}: {@link #LINE_WIDTH} wide, solid for k = 0, then dashed, dotted, … */
+    /**
+     * The line of series {@code k}: {@link #LINE_WIDTH} wide, solid for k = 0, then dashed, dotted, …
+     *
+     * @param k the series index, from 0
+     * @return the stroke
+     */
     public static BasicStroke line(int k) {
         float[] dash = DASHES[Math.floorMod(k, DASHES.length)];
         float width = LINE_WIDTH;
@@ -81,7 +95,13 @@ public final class HouseStyle {
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** A colour mixed with white ({@code share} of the colour): a region shade points stand out against. */
+    /**
+     * A colour mixed with white ({@code share} of the colour): a region shade points stand out against.
+     *
+     * @param c the colour
+     * @param share the share of the colour, 0 to 1
+     * @return the colour
+     */
     public static Color light(Color c, double share) {
         return new Color(mix(c.getRed(), share), mix(c.getGreen(), share), mix(c.getBlue(), share));
     }
@@ -92,12 +112,28 @@ public final class HouseStyle {
 
     // ---- building charts ----------------------------------------------------------------------
 
-    /** An empty XY chart in the house style, {@value #WIDTH} × {@value #HEIGHT}. */
+    /**
+     * An empty XY chart in the house style, {@value #WIDTH} × {@value #HEIGHT}.
+     *
+     * @param title the title
+     * @param xTitle the x axis title
+     * @param yTitle the y axis title
+     * @return the chart
+     */
     public static XYChart xyChart(String title, String xTitle, String yTitle) {
         return xyChart(WIDTH, HEIGHT, title, xTitle, yTitle);
     }
 
-    /** An empty XY chart in the house style of the given size. */
+    /**
+     * An empty XY chart in the house style of the given size.
+     *
+     * @param height the height in pixels
+     * @param title the title
+     * @param width the width in pixels
+     * @param xTitle the x axis title
+     * @param yTitle the y axis title
+     * @return the chart
+     */
     public static XYChart xyChart(int width, int height, String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(text(title)).xAxisTitle(text(xTitle))
                 .yAxisTitle(text(yTitle)).build();
@@ -109,7 +145,14 @@ public final class HouseStyle {
         return chart;
     }
 
-    /** An empty category (bar) chart in the house style, {@value #WIDTH} × {@value #HEIGHT}. */
+    /**
+     * An empty category (bar) chart in the house style, {@value #WIDTH} × {@value #HEIGHT}.
+     *
+     * @param title the title
+     * @param xTitle the x axis title
+     * @param yTitle the y axis title
+     * @return the chart
+     */
     public static CategoryChart categoryChart(String title, String xTitle, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(text(title))
                 .xAxisTitle(text(xTitle)).yAxisTitle(text(yTitle)).build();
@@ -155,6 +198,13 @@ public final class HouseStyle {
 
     /**
      * Adds a curve in the house style: colour and dash pattern of series {@code k}, no markers.
+      *
+      * @param chart the chart
+      * @param k the series index, from 0
+      * @param name the series name
+      * @param x the x values
+      * @param y the y values
+      * @return the series, to adjust further
      */
     public static XYSeries curve(XYChart chart, String name, double[] x, double[] y, int k) {
         XYSeries s = chart.addSeries(name, x, y);
@@ -175,6 +225,9 @@ public final class HouseStyle {
      * x ticks. XChart puts x ticks on data points when the x values are equally spaced (every
      * sampled curve, every training history); one hidden point off that grid, on a point the
      * chart already shows, makes it fall back to ticks at 1, 2 or 5 × 10ᵏ.
+      *
+      * @param chart the chart
+      * @return the chart
      */
     public static XYChart finish(XYChart chart) {
         placeLegend(chart);
@@ -214,6 +267,8 @@ public final class HouseStyle {
      * Puts the legend inside the plot, in the corner the chart's data leaves emptiest, or beside
      * the plot when every corner has data under it; a chart of one curve has no legend. The legend's size is estimated from the
      * series names; a point counts when it falls in the corner's box (with a margin).
+      *
+      * @param chart the chart
      */
     public static void placeLegend(XYChart chart) {
         List<double[]> xs = new ArrayList<>();
@@ -307,6 +362,10 @@ public final class HouseStyle {
      * The chart as an image {@code scale} times its size in pixels (2 for high-density screens,
      * shown at the chart's own size), with its tick labels calibrated: drawn once off-screen to
      * learn which ticks XChart chose, then for real with one count of decimals per axis.
+      *
+      * @param chart the chart
+      * @param scale pixels per chart pixel, 1 to 4
+      * @return the image
      */
     public static BufferedImage render(Chart<?, ?> chart, int scale) {
         if (chart == null) {

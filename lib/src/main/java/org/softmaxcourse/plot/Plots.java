@@ -30,17 +30,38 @@ public final class Plots {
     private Plots() {
     }
 
-    /** g(z) for each activation over [from, to]. */
+    /**
+     * g(z) for each activation over [from, to].
+     *
+     * @param activations the activation functions
+     * @param from the left end of the interval
+     * @param to the right end of the interval
+     * @return the chart
+     */
     public static XYChart activations(double from, double to, Activation... activations) {
         return curves("Activation functions g(z)", "z", "g(z)", from, to, byName(activations, false));
     }
 
-    /** g′(z) for each activation over [from, to]. */
+    /**
+     * g′(z) for each activation over [from, to].
+     *
+     * @param activations the activation functions
+     * @param from the left end of the interval
+     * @param to the right end of the interval
+     * @return the chart
+     */
     public static XYChart derivatives(double from, double to, Activation... activations) {
         return curves("Their derivatives g′(z)", "z", "g′(z)", from, to, byName(activations, true));
     }
 
-    /** One activation and its derivative on one chart. */
+    /**
+     * One activation and its derivative on one chart.
+     *
+     * @param activation the activation function
+     * @param from the left end of the interval
+     * @param to the right end of the interval
+     * @return the chart
+     */
     public static XYChart withDerivative(double from, double to, Activation activation) {
         requireNotNull("activation", activation);
         Map<String, DoubleUnaryOperator> fs = new LinkedHashMap<>();
@@ -57,6 +78,14 @@ public final class Plots {
      * times smaller than the largest curve's goes on a second y axis at the right, marked
      * "(right axis)" in the legend, instead of lying flat along the bottom. The legend goes in the
      * emptiest corner of the plot.
+      *
+      * @param from the left end of the interval
+      * @param functions the functions by name
+      * @param title the title
+      * @param to the right end of the interval
+      * @param xLabel the x axis title
+      * @param yLabel the y axis title
+      * @return the chart
      */
     public static XYChart curves(String title, String xLabel, String yLabel, double from, double to,
                                  Map<String, ? extends DoubleUnaryOperator> functions) {
@@ -110,6 +139,11 @@ public final class Plots {
     /**
      * Probability distributions over the same classes as grouped bars, one colour per
      * distribution (e.g. a target and two predictions).
+      *
+      * @param classNames the class names
+      * @param distributions the distributions by name, one probability per class
+      * @param title the title
+      * @return the chart
      */
     public static CategoryChart distributions(String title, String[] classNames,
                                               Map<String, double[]> distributions) {
@@ -150,7 +184,14 @@ public final class Plots {
         return out;
     }
 
-    /** {@code n} evenly spaced points from {@code from} to {@code to}, both included. */
+    /**
+     * {@code n} evenly spaced points from {@code from} to {@code to}, both included.
+     *
+     * @param from the left end of the interval
+     * @param n the number of points, at least 2
+     * @param to the right end of the interval
+     * @return the points
+     */
     public static double[] grid(double from, double to, int n) {
         if (n < 2) {
             throw new IllegalArgumentException("n = " + n + " must be at least 2");

@@ -45,6 +45,10 @@ public final class RegionPlots {
      * {@link #decisionRegions(DecisionRule, Matrix, int[], List, String, String, String)} for a
      * data set with exactly two features, titled after the rule, the axes named after the
      * features.
+      *
+      * @param data the data set
+      * @param rule the classifier
+      * @return the chart
      */
     public static XYChart decisionRegions(DecisionRule rule, Dataset data) {
         if (rule == null || data == null) {
@@ -58,6 +62,11 @@ public final class RegionPlots {
      * As {@link #decisionRegions(DecisionRule, Dataset)} for data taken from {@code split}: when
      * the split is standardised, the axis titles say so ("sepal length (standardised)" rather than
      * "sepal length (cm)"), since the axes then count standard deviations from the training mean.
+      *
+      * @param data the data set
+      * @param rule the classifier
+      * @param split the split the data comes from
+      * @return the chart
      */
     public static XYChart decisionRegions(DecisionRule rule, Dataset data, Split split) {
         if (rule == null || data == null || split == null) {
@@ -71,7 +80,12 @@ public final class RegionPlots {
                 data.featureCount() > 1 ? standardised(data.featureNames().get(1)) : "", "Decision regions: " + rule.name());
     }
 
-    /** "sepal length (cm)" → "sepal length (standardised)": the unit replaced by what the axis counts. */
+    /**
+     * "sepal length (cm)" → "sepal length (standardised)": the unit replaced by what the axis counts.
+     *
+     * @param featureName a feature name with its unit, e.g. "sepal length (cm)"
+     * @return the text
+     */
     public static String standardised(String featureName) {
         if (featureName == null) {
             throw new IllegalArgumentException("featureName is null");

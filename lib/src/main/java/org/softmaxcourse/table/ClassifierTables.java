@@ -29,6 +29,9 @@ public final class ClassifierTables {
      * (nats)} (the loss plus the L2 penalty), {@code accuracy}, and {@code validation loss (nats)},
      * {@code validation accuracy} when validation data was measured. Accuracies print as
      * percentages, losses with 4 significant digits.
+      *
+      * @param history the model's training history
+      * @return the table
      */
     public static Table history(TrainingHistory history) {
         if (history == null) {
@@ -58,6 +61,9 @@ public final class ClassifierTables {
     /**
      * The confusion matrix: a {@value #TRUE_CLASS} column with the true class, one count column per
      * predicted class, an {@code undecided} column if any input got no class, and {@code total}.
+      *
+      * @param matrix the confusion matrix
+      * @return the table
      */
     public static Table confusionMatrix(ConfusionMatrix matrix) {
         if (matrix == null) {
@@ -89,6 +95,9 @@ public final class ClassifierTables {
      * One row per class ({@code class}, {@code precision}, {@code recall}, {@code F1}, {@code
      * support}, {@code predicted}) and a last row {@code macro average}; the accuracy, as a
      * percentage, is in the table's name. Undefined values (see {@link ClassMetrics}) are missing.
+      *
+      * @param report the classification report
+      * @return the table
      */
     public static Table report(ClassificationReport report) {
         if (report == null) {
@@ -127,6 +136,9 @@ public final class ClassifierTables {
      * How each rule fared on the same inputs: one row per rule with the count of every {@link
      * Outcome} and the share left undecided. This is the table of G4: one-vs-rest by threshold
      * leaves inputs ambiguous or unclassified, one-vs-one can tie, argmax and softmax always decide.
+      *
+      * @param decisions each rule's decisions on the same inputs
+      * @return the table
      */
     public static Table ambiguity(Decisions... decisions) {
         return ambiguity(null, decisions);
@@ -136,6 +148,10 @@ public final class ClassifierTables {
      * As {@link #ambiguity(Decisions...)}, with two accuracies against {@code truth}: {@code
      * accuracy} counts undecided inputs as wrong, {@code accuracy (resolved)} uses each rule's
      * fallback for them (see {@link Decisions#resolved()}).
+      *
+      * @param decisions each rule's decisions on the same inputs
+      * @param truth the true class of each input
+      * @return the table
      */
     public static Table ambiguity(int[] truth, Decisions... decisions) {
         if (decisions == null || decisions.length == 0) {

@@ -52,17 +52,29 @@ public final class DatasetTables {
         return Tables.readable(Table.create(data.name(), columns.toArray(new Column<?>[0])));
     }
 
-    /** {@link Datasets#breastCancer()} as a table: 30 feature columns, {@code label}, {@code class}. */
+    /**
+     * {@link Datasets#breastCancer()} as a table: 30 feature columns, {@code label}, {@code class}.
+     *
+     * @return the table
+     */
     public static Table breastCancer() {
         return table(Datasets.breastCancer());
     }
 
-    /** {@link Datasets#iris()} as a table: 4 feature columns, {@code label}, {@code class}. */
+    /**
+     * {@link Datasets#iris()} as a table: 4 feature columns, {@code label}, {@code class}.
+     *
+     * @return the table
+     */
     public static Table iris() {
         return table(Datasets.iris());
     }
 
-    /** {@link Datasets#digits()} as a table: 64 pixel columns, {@code label}, {@code class}. */
+    /**
+     * {@link Datasets#digits()} as a table: 64 pixel columns, {@code label}, {@code class}.
+     *
+     * @return the table
+     */
     public static Table digits() {
         return table(Datasets.digits());
     }

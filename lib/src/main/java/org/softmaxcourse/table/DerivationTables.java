@@ -21,7 +21,12 @@ public final class DerivationTables {
     private DerivationTables() {
     }
 
-    /** One row per step of {@code derivation}, checked with the default seed and sample count. */
+    /**
+     * One row per step of {@code derivation}, checked with the default seed and sample count.
+     *
+     * @param derivation the derivation
+     * @return the table
+     */
     public static Table checks(Derivation derivation) {
         if (derivation == null) {
             throw new IllegalArgumentException("derivation is null");
@@ -35,6 +40,10 @@ public final class DerivationTables {
      * within it is floating-point rounding, not a mistake), worst input, holds. The tolerance is
      * looked up in the course's derivation of the same id ({@link Derivations#byId}); "—" for a
      * derivation the course does not have.
+      *
+      * @param results the check results
+      * @param title the title
+      * @return the table
      */
     public static Table checks(String title, List<CheckResult> results) {
         return checks(title, results, null);
@@ -110,7 +119,12 @@ public final class DerivationTables {
         };
     }
 
-    /** One row per derivation: id, title, the digest ids it serves, steps, and whether all hold. */
+    /**
+     * One row per derivation: id, title, the digest ids it serves, steps, and whether all hold.
+     *
+     * @param derivations the derivations
+     * @return the table
+     */
     public static Table overview(List<Derivation> derivations) {
         if (derivations == null || derivations.isEmpty()) {
             throw new IllegalArgumentException("derivations is empty: name at least one");

@@ -67,6 +67,9 @@ public final class Tables {
     /**
      * One row per activation: name, range, each {@link Trait} as yes/no, and the value and slope
      * at z = 0 (where the training of a freshly initialised network starts).
+      *
+      * @param activations the activation functions
+      * @return the table
      */
     public static Table activationProperties(Activation... activations) {
         if (activations == null || activations.length == 0) {
@@ -99,7 +102,14 @@ public final class Tables {
         return readable(t);
     }
 
-    /** A matrix as a table with the given column names (e.g. class names) and a row index. */
+    /**
+     * A matrix as a table with the given column names (e.g. class names) and a row index.
+     *
+     * @param columnNames one name per column
+     * @param m the matrix
+     * @param title the title
+     * @return the table
+     */
     public static Table matrix(String title, Matrix m, String... columnNames) {
         if (m == null) {
             throw new IllegalArgumentException("m is null");
@@ -126,6 +136,11 @@ public final class Tables {
     /**
      * Rows of per-class scores or probabilities with a last column holding each row's sum:
      * the quick way to see that softmax rows sum to 1 and independent sigmoids' do not.
+      *
+      * @param columnNames one name per column
+      * @param m the matrix
+      * @param title the title
+      * @return the table
      */
     public static Table withRowSums(String title, Matrix m, String... columnNames) {
         Table t = matrix(title, m, columnNames);
@@ -163,6 +178,11 @@ public final class Tables {
      * the predicted class (argmax), the true class, whether they agree, the probability given
      * to the true class and the cross-entropy −log p_true. Classes are named by
      * {@code classNames} (default: their 0-based index).
+      *
+      * @param classNames the class names
+      * @param labels the true class of each row
+      * @param probabilities one row of class probabilities per sample
+      * @return the table
      */
     public static Table predictions(Matrix probabilities, int[] labels, String... classNames) {
         Require.nonEmpty("probabilities", probabilities);
