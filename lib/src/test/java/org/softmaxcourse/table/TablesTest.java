@@ -72,4 +72,17 @@ class TablesTest {
                 "1×2", "1 class names");
         assertRejected(() -> Tables.matrix("m", Matrix.of(new double[] {1, 2}), "a"), "1×2", "1 column names");
     }
+
+    @Test
+    void rowSumsWithTheTrueClassBesideThePrediction() {
+        Matrix p = Matrix.of(new double[] {0.7, 0.2, 0.1}, new double[] {0.3, 0.3, 0.4});
+        Table t = Tables.withRowSums("two flowers", p, new int[] {0, 1}, "setosa", "versicolor", "virginica");
+        assertEquals(List.of("row", "setosa", "versicolor", "virginica", "row sum", "predicted", "true class"),
+                t.columnNames());
+        assertEquals("setosa ✓", t.stringColumn("predicted").get(0));
+        assertEquals("virginica ✗", t.stringColumn("predicted").get(1));
+        assertEquals("versicolor", t.stringColumn("true class").get(1));
+        assertRejected(() -> Tables.withRowSums("x", p, new int[] {0}, "a", "b", "c"), "truth");
+        assertRejected(() -> Tables.withRowSums("x", p, new int[] {0, 3}, "a", "b", "c"), "truth");
+    }
 }
