@@ -221,6 +221,41 @@ public final class HouseStyle {
     }
 
     /**
+     * Adds a line through a few measured points, each marked: colour, dash pattern and marker
+     * of series {@code k} (circle, square, diamond, triangle, …).
+     *
+     * @param chart the chart
+     * @param name  the series name
+     * @param x     the x values
+     * @param y     the y values
+     * @param k     the series index, from 0
+     * @return the series, to adjust further
+     */
+    public static XYSeries points(XYChart chart, String name, double[] x, double[] y, int k) {
+        XYSeries s = curve(chart, name, x, y, k);
+        s.setMarker(MARKERS[Math.floorMod(k, MARKERS.length)]);
+        s.setMarkerColor(colour(k));
+        return s;
+    }
+
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
+        SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
+
+    /**
+     * Makes the y axis logarithmic. XChart's own logarithmic ticks (powers of ten) are used: the
+     * house tick labels are for linear axes, and XChart would let them replace the logarithmic
+     * ticks.
+     *
+     * @param chart a chart from {@link #xyChart}
+     * @return the same chart
+     */
+    public static XYChart logarithmicY(XYChart chart) {
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
+        return chart;
+    }
+
+    /**
      * Finishes an XY chart: the legend in the emptiest corner ({@link #placeLegend}) and round
      * x ticks. XChart puts x ticks on data points when the x values are equally spaced (every
      * sampled curve, every training history); one hidden point off that grid, on a point the
