@@ -18,7 +18,9 @@ import org.softmaxcourse.numeric.Require;
  *
  * <p>All three subtract the largest score m first (softmax(z) = softmax(z − m)), so no e^x
  * overflows, and write the sum as 1 + Σ<sub>j≠argmax</sub> e^(zⱼ − m) so that log1p keeps the
- * small terms: logsumexp([0, −40]) is exact to the last bit, not rounded to 0.
+ * small terms: logsumexp([0, −40]) is exact to the last bit, not rounded to 0. Those few lines,
+ * and the fast versions that run them over every row of a batch on several threads, are the row
+ * kernels of {@link SoftmaxKernels} (not the course API); the methods here state the contract.
  *
  * <p>Infinite scores take their limits: a +∞ score takes all the probability (shared equally with
  * other +∞ scores), a −∞ score gets probability 0 and log-probability −∞, and logsumexp of all
@@ -34,7 +36,7 @@ public final class Softmax {
     /**
      * softmax(z) as a new array.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return softmax(z) as a new array
      * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
@@ -48,7 +50,7 @@ public final class Softmax {
     /**
      * log softmax(z) as a new array.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return log softmax(z) as a new array
      * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
@@ -62,7 +64,7 @@ public final class Softmax {
     /**
      * log Σ e^(zⱼ).
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return log Σ e^(zⱼ)
      * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
@@ -76,7 +78,7 @@ public final class Softmax {
      * towards uniform, T &lt; 1 sharpens it towards the argmax (T → 0), T = 1 is plain softmax.
      * Used for distillation and sampling.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param temperature the temperature T, finite and greater than 0
      * @return softmax(z / T) as a new array
      */
@@ -91,7 +93,7 @@ public final class Softmax {
     /**
      * log softmax(z / T).
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param temperature the temperature T, finite and greater than 0
      * @return log softmax(z / T)
      */
@@ -107,7 +109,7 @@ public final class Softmax {
      * J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ. Symmetric, its rows sum to
      * 0 (adding a constant to z changes nothing) and it is positive semi-definite.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return the Jacobian of softmax at z, the C×C matrix J with J<sub>ij</sub> = ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), that is diag(p) − ppᵀ
      */
     public static Matrix jacobian(double[] z) {
@@ -117,7 +119,7 @@ public final class Softmax {
     /**
      * The Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T).
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param temperature the temperature T, finite and greater than 0
      * @return the Jacobian of z ↦ softmax(z / T): (diag(p) − ppᵀ) / T with p = softmax(z / T)
      */
@@ -137,7 +139,7 @@ public final class Softmax {
      * Backpropagation through softmax: given g = ∂L/∂p, returns ∂L/∂z = Jᵀg = p ⊙ (g − ⟨p, g⟩)
      * without forming the C×C Jacobian.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param upstream ∂L/∂(output), one entry per entry of {@code z}
      * @return ∂L/∂z = p ⊙ (g − ⟨p, g⟩), a new array
      * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
@@ -162,7 +164,7 @@ public final class Softmax {
     /**
      * softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return softmax of each row of {@code z}: a matrix of the same shape whose rows sum to 1
      */
     public static Matrix softmax(Matrix z) {
@@ -172,7 +174,7 @@ public final class Softmax {
     /**
      * softmax(z / T) of each row of {@code z}.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param temperature the temperature T, finite and greater than 0
      * @return softmax(z / T) of each row of {@code z}
      * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
@@ -194,7 +196,7 @@ public final class Softmax {
     /**
      * log-softmax of each row of {@code z}.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return log-softmax of each row of {@code z}
      */
     public static Matrix logSoftmax(Matrix z) {
@@ -204,7 +206,7 @@ public final class Softmax {
     /**
      * logsumexp of each row of {@code z}.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @return logsumexp of each row of {@code z}
      * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
@@ -221,7 +223,7 @@ public final class Softmax {
      * Softmax of every row, the rows split over {@code threads} threads ({@link SoftmaxKernels}); the
      * result is bit for bit that of {@link #softmax(Matrix)}.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param threads the number of threads, at least 1
      * @return a new matrix of the shape of {@code z} whose rows sum to 1
      */
@@ -233,7 +235,7 @@ public final class Softmax {
      * Log-softmax of every row, the rows split over {@code threads} threads; bit for bit
      * {@link #logSoftmax(Matrix)}.
      *
-     * @param z the pre-activation (score)
+     * @param z the scores (logits), not empty
      * @param threads the number of threads, at least 1
      * @return a new matrix of the shape of {@code z} holding log-probabilities
      */

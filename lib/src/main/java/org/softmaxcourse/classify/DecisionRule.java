@@ -10,12 +10,25 @@ import org.softmaxcourse.numeric.Matrix;
  */
 public interface DecisionRule {
 
-    /** A short name for legends and tables, e.g. {@code "one-vs-one (majority vote)"}. */
+    /**
+     * A short name for legends and tables, e.g. {@code "one-vs-one (majority vote)"}.
+     *
+     * @return a short name for legends and tables
+     */
     String name();
 
-    /** The number of classes C. */
+    /**
+     * The number of classes C.
+     *
+     * @return the number of classes C
+     */
     int classes();
 
-    /** The decision for every row of {@code x}. */
+    /**
+     * The decision for every row of {@code x}.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the decision for every row of {@code x}
+     */
     Decisions decide(Matrix x);
 }

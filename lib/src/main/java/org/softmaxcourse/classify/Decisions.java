@@ -23,6 +23,16 @@ public record Decisions(String rule, int classes, int[] labels, Outcome[] outcom
     /** The label of an input the rule leaves without a class. */
     public static final int UNDECIDED = -1;
 
+    /**
+     * Checks and copies the decisions.
+     *
+     * @param rule     the rule's name
+     * @param classes  C
+     * @param labels   the class chosen for each input, or {@link #UNDECIDED}
+     * @param outcomes what happened for each input
+     * @param resolved a class for every input
+     * @throws IllegalArgumentException if the arrays differ in length, a label is not a class, or a label disagrees with its outcome
+     */
     public Decisions {
         if (rule == null) {
             throw new IllegalArgumentException("rule is null");
@@ -50,27 +60,51 @@ public record Decisions(String rule, int classes, int[] labels, Outcome[] outcom
         resolved = resolved.clone();
     }
 
+    /**
+     * The class chosen for each input.
+     *
+     * @return a copy of the labels, {@link #UNDECIDED} where there is none
+     */
     @Override
     public int[] labels() {
         return labels.clone();
     }
 
+    /**
+     * What happened for each input.
+     *
+     * @return a copy of the outcomes
+     */
     @Override
     public Outcome[] outcomes() {
         return outcomes.clone();
     }
 
+    /**
+     * A class for every input, by the fallback.
+     *
+     * @return a copy of the resolved labels
+     */
     @Override
     public int[] resolved() {
         return resolved.clone();
     }
 
-    /** The number of inputs. */
+    /**
+     * The number of inputs.
+     *
+     * @return the number of inputs
+     */
     public int size() {
         return labels.length;
     }
 
-    /** How many inputs had the given outcome. */
+    /**
+     * How many inputs had the given outcome.
+     *
+     * @param outcome an outcome
+     * @return how many inputs had the given outcome
+     */
     public int count(Outcome outcome) {
         int k = 0;
         for (Outcome o : outcomes) {
@@ -81,7 +115,11 @@ public record Decisions(String rule, int classes, int[] labels, Outcome[] outcom
         return k;
     }
 
-    /** The count of every outcome, in declaration order (zero counts included). */
+    /**
+     * The count of every outcome, in declaration order (zero counts included).
+     *
+     * @return the count of every outcome, in declaration order (zero counts included)
+     */
     public Map<Outcome, Integer> counts() {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
@@ -90,7 +128,11 @@ public record Decisions(String rule, int classes, int[] labels, Outcome[] outcom
         return counts;
     }
 
-    /** How many inputs the rule left without a class (ambiguous, unclassified or tied). */
+    /**
+     * How many inputs the rule left without a class (ambiguous, unclassified or tied).
+     *
+     * @return how many inputs the rule left without a class (ambiguous, unclassified or tied)
+     */
     public int undecided() {
         return size() - count(Outcome.DECIDED);
     }

@@ -20,7 +20,11 @@ import org.softmaxcourse.numeric.Matrix;
 public record Epoch(int epoch, double loss, double cost, double accuracy, double validationLoss,
                     double validationAccuracy) {
 
-    /** Whether validation data was measured. */
+    /**
+     * Whether validation data was measured.
+     *
+     * @return whether validation data was measured
+     */
     public boolean hasValidation() {
         return !Double.isNaN(validationLoss);
     }

@@ -1,13 +1,9 @@
 package org.softmaxcourse.classify;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.softmaxcourse.activation.Sigmoid;
 import org.softmaxcourse.loss.BinaryCrossEntropy;
-import org.softmaxcourse.loss.LossResult;
 import org.softmaxcourse.numeric.Matrix;
-import org.softmaxcourse.numeric.Newton;
 import org.softmaxcourse.numeric.Require;
 
 /**
@@ -37,7 +33,7 @@ public final class LogisticRegression {
     private final double l2;
     private final TrainingHistory history;
 
-    private LogisticRegression(double[] weights, double bias, double l2, TrainingHistory history) {
+    LogisticRegression(double[] weights, double bias, double l2, TrainingHistory history) {
         this.weights = weights;
         this.bias = bias;
         this.l2 = l2;
@@ -49,6 +45,8 @@ public final class LogisticRegression {
      *
      * @param x n × d features (standardise them first: one learning rate must suit every weight)
      * @param y n labels, each 0 or 1, both present
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @return the trained model
      */
     public static LogisticRegression fit(Matrix x, int[] y, TrainingOptions options) {
         return fit(x, y, options, null, null);
@@ -57,6 +55,13 @@ public final class LogisticRegression {
     /**
      * As {@link #fit(Matrix, int[], TrainingOptions)}, also measuring loss and accuracy on
      * validation data after every epoch (it takes no part in training).
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @param validationX validation samples, one per row
+     * @param validationY their labels
+     * @return the trained model, its history with validation loss and accuracy
      */
     public static LogisticRegression fit(Matrix x, int[] y, TrainingOptions options, Matrix validationX,
                                          int[] validationY) {
@@ -68,8 +73,6 @@ public final class LogisticRegression {
         return new LogisticRegression(r.weights(), r.biases()[0], options.l2(), r.history());
     }
 
-    /** The maximum number of Newton steps; from w = 0 it converges in about ten. */
-    static final int NEWTON_MAX_STEPS = 50;
 
     /**
      * Minimises J(w, b) = (1/n) Σ BCE + (λ/2)‖w‖² with Newton's method: each step solves
@@ -82,68 +85,29 @@ public final class LogisticRegression {
      * <p>by Cholesky factorisation, then backtracks (halving the step) until J decreases by at
      * least a ten-thousandth of the predicted amount. J is strictly convex for λ &gt; 0, so this
      * converges quadratically to the unique optimum; it stops when a full step changes J by less
-     * than 1e-15 relative or after {@value #NEWTON_MAX_STEPS} steps. The history has one entry
+     * than 1e-15 relative or after {@value NewtonFit#MAX_STEPS} steps. The history has one entry
      * per Newton step.
      *
      * @param l2 λ &gt; 0: without a penalty the optimum of separable data lies at infinity
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @return the model at the optimum, its history one entry per Newton step
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static LogisticRegression fitNewton(Matrix x, int[] y, double l2) {
         Checks.trainingData(x, y, 2);
         Require.positiveFinite("l2", l2);
-        int n = x.rows();
-        int d = x.cols();
-        double[] targets = new double[n];
-        for (int i = 0; i < n; i++) {
-            targets[i] = y[i];
-        }
-        List<Epoch> history = new ArrayList<>();
-        double[] theta = Newton.minimise(t -> new NewtonPoint(x.data(), n, d, targets, t, l2), new double[d + 1],
-                NEWTON_MAX_STEPS, (step, t, at) -> history.add(newtonEntry(step, at.loss, at.z, y, t, l2)));
-        return new LogisticRegression(Arrays.copyOf(theta, d), theta[d], l2,
-                new TrainingHistory("logistic regression (Newton)", Solver.NEWTON, history));
-    }
-
-    /** The regularised cost at θ = (w, b) with the scores and losses it came from. */
-    private static final class NewtonPoint implements Newton.Point {
-        private final double[] x;
-        private final int n;
-        private final int d;
-        private final double[] theta;
-        private final double l2;
-        final double[] z;
-        final LossResult<double[]> loss;
-        private final double cost;
-
-        NewtonPoint(double[] x, int n, int d, double[] targets, double[] theta, double l2) {
-            this.x = x;
-            this.n = n;
-            this.d = d;
-            this.theta = theta;
-            this.l2 = l2;
-            this.z = logits(x, n, d, theta);
-            this.loss = BCE.evaluate(z, targets);
-            this.cost = loss.value() + LinearTrainer.penalty(Arrays.copyOf(theta, d), l2);
-        }
-
-        @Override
-        public double value() {
-            return cost;
-        }
-
-        @Override
-        public double[] gradient() {
-            return LogisticRegression.gradient(x, n, d, loss.gradient(), theta, l2);
-        }
-
-        @Override
-        public double[] hessian() {
-            return LogisticRegression.hessian(x, n, d, z, l2);
-        }
+        return NewtonFit.fit(x, y, l2);
     }
 
     /**
      * A model with the given parameters, for experiments and comparisons (it was not trained, so
      * it has no {@link #history()}).
+     *
+     * @param weights w, one per feature
+     * @param bias the bias b
+     * @return a new, untrained model
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static LogisticRegression of(double[] weights, double bias) {
         Require.nonEmpty("weights", weights);
@@ -158,32 +122,57 @@ public final class LogisticRegression {
         return new LogisticRegression(weights.clone(), bias, 0.0, null);
     }
 
-    /** The weights w, one per feature. */
+    /**
+     * The weights w, one per feature.
+     *
+     * @return the weights w, one per feature
+     */
     public double[] weights() {
         return weights.clone();
     }
 
-    /** The bias b. */
+    /**
+     * The bias b.
+     *
+     * @return the bias b
+     */
     public double bias() {
         return bias;
     }
 
-    /** The number of features d. */
+    /**
+     * The number of features d.
+     *
+     * @return the number of features d
+     */
     public int features() {
         return weights.length;
     }
 
-    /** The λ it was trained with (0 for {@link #of}). */
+    /**
+     * The λ it was trained with (0 for {@link #of}).
+     *
+     * @return the λ it was trained with (0 for {@link #of})
+     */
     public double l2() {
         return l2;
     }
 
-    /** Whether the model was trained (and so has a history), rather than built by {@link #of}. */
+    /**
+     * Whether the model was trained (and so has a history), rather than built by {@link #of}.
+     *
+     * @return whether the model was trained (and so has a history), rather than built by {@link #of}
+     */
     public boolean isTrained() {
         return history != null;
     }
 
-    /** Loss and accuracy by epoch (or by Newton step). */
+    /**
+     * Loss and accuracy by epoch (or by Newton step).
+     *
+     * @return the history, one entry per epoch or Newton step
+     * @throws IllegalStateException if the model was built by {@link #of}, not trained
+     */
     public TrainingHistory history() {
         if (history == null) {
             throw new IllegalStateException("this model was built from given parameters, not trained");
@@ -205,7 +194,12 @@ public final class LogisticRegression {
         return logits(x.data(), x.rows(), x.cols(), theta);
     }
 
-    /** P(y = 1 | x) = σ(wᵀx + b), one per row. */
+    /**
+     * P(y = 1 | x) = σ(wᵀx + b), one per row.
+     *
+     * @param x one sample per row, one column per feature
+     * @return P(y = 1 | x) = σ(wᵀx + b), one per row
+     */
     public double[] probabilities(Matrix x) {
         double[] z = logits(x);
         for (int i = 0; i < z.length; i++) {
@@ -214,12 +208,24 @@ public final class LogisticRegression {
         return z;
     }
 
-    /** The labels by the 0.5 threshold: 1 where σ(z) ≥ 0.5, else 0. */
+    /**
+     * The labels by the 0.5 threshold: 1 where σ(z) ≥ 0.5, else 0.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the labels by the 0.5 threshold: 1 where σ(z) ≥ 0.5, else 0
+     */
     public int[] predict(Matrix x) {
         return predict(x, 0.5);
     }
 
-    /** The labels by another threshold: 1 where σ(z) ≥ {@code threshold}. */
+    /**
+     * The labels by another threshold: 1 where σ(z) ≥ {@code threshold}.
+     *
+     * @param x one sample per row, one column per feature
+     * @param threshold the threshold, in [0, 1]
+     * @return the labels by another threshold: 1 where σ(z) ≥ {@code threshold}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public int[] predict(Matrix x, double threshold) {
         Require.probability("threshold", threshold);
         double[] p = probabilities(x);
@@ -230,7 +236,14 @@ public final class LogisticRegression {
         return labels;
     }
 
-    /** The mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}. */
+    /**
+     * The mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}.
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @return the mean binary cross-entropy (1/n) Σ BCE(zᵢ, yᵢ) on {@code x}, {@code y}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double loss(Matrix x, int[] y) {
         double[] z = logits(x);
         Require.nonEmpty("y", y);
@@ -243,7 +256,15 @@ public final class LogisticRegression {
         return BCE.loss(z, t);
     }
 
-    /** The regularised cost J = loss + (λ/2)‖w‖² with the given λ. */
+    /**
+     * The regularised cost J = loss + (λ/2)‖w‖² with the given λ.
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param l2 λ, finite and at least 0
+     * @return the regularised cost J = loss + (λ/2)‖w‖² with the given λ
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double cost(Matrix x, int[] y, double l2) {
         if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("l2 = " + l2 + " must be finite and at least 0");
@@ -275,7 +296,7 @@ public final class LogisticRegression {
     // ---- kernels ------------------------------------------------------------------------------
 
     /** z = X θ[0..d) + θ[d], the logits. */
-    private static double[] logits(double[] x, int n, int d, double[] theta) {
+    static double[] logits(double[] x, int n, int d, double[] theta) {
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             double s = theta[d];
@@ -285,61 +306,6 @@ public final class LogisticRegression {
             z[i] = s;
         }
         return z;
-    }
-
-    /** ∇J: Xᵀg + λw and Σg, with g = ∂[(1/n) Σ BCE]/∂z from the loss. */
-    private static double[] gradient(double[] x, int n, int d, double[] g, double[] theta, double l2) {
-        double[] grad = new double[d + 1];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                grad[j] += x[i * d + j] * g[i];
-            }
-            grad[d] += g[i];
-        }
-        for (int j = 0; j < d; j++) {
-            grad[j] += l2 * theta[j];
-        }
-        return grad;
-    }
-
-    /** H = (1/n) X̃ᵀ S X̃ + λ diag(1, …, 1, 0), S = diag(σ(z)σ(−z)), symmetric, row-major (d+1)². */
-    private static double[] hessian(double[] x, int n, int d, double[] z, double l2) {
-        int p = d + 1;
-        double[] h = new double[p * p];
-        double[] row = new double[p];
-        row[d] = 1;
-        for (int i = 0; i < n; i++) {
-            // σ(z)σ(−z) rather than σ(1 − σ): keeps its digits when σ(z) is close to 1.
-            double s = Sigmoid.sigmoid(z[i]) * Sigmoid.sigmoid(-z[i]) / n;
-            System.arraycopy(x, i * d, row, 0, d);
-            for (int a = 0; a < p; a++) {
-                double sa = s * row[a];
-                for (int c = 0; c <= a; c++) {
-                    h[a * p + c] += sa * row[c];
-                }
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int c = 0; c < a; c++) {
-                h[c * p + a] = h[a * p + c];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            h[j * p + j] += l2;
-        }
-        return h;
-    }
-
-    private static Epoch newtonEntry(int step, LossResult<double[]> r, double[] z, int[] y, double[] theta,
-                                     double l2) {
-        int correct = 0;
-        for (int i = 0; i < z.length; i++) {
-            if ((Sigmoid.sigmoid(z[i]) >= 0.5 ? 1 : 0) == y[i]) {
-                correct++;
-            }
-        }
-        double cost = r.value() + LinearTrainer.penalty(Arrays.copyOf(theta, theta.length - 1), l2);
-        return new Epoch(step, r.value(), cost, (double) correct / z.length, Double.NaN, Double.NaN);
     }
 
     static void requireOptions(TrainingOptions options) {

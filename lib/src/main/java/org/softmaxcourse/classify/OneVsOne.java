@@ -46,6 +46,12 @@ public final class OneVsOne implements DecisionRule {
     /**
      * Trains the C(C − 1)/2 pair models by gradient descent, each with the same options (λ and
      * the mean loss refer to the pair's own samples).
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param classes the number of classes C, at least 2
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @return the trained one-vs-one model
      */
     public static OneVsOne fit(Matrix x, int[] y, int classes, TrainingOptions options) {
         Checks.trainingData(x, y, classes);
@@ -77,6 +83,11 @@ public final class OneVsOne implements DecisionRule {
     /**
      * A one-vs-one model from given pair models, for experiments: one {@link Pair} for every pair
      * of classes a &lt; b, in the order (0, 1), (0, 2), …, (1, 2), ….
+     *
+     * @param classes the number of classes C, at least 2
+     * @param pairs one pair model per pair of classes
+     * @return a new one-vs-one model
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static OneVsOne of(int classes, List<Pair> pairs) {
         if (classes < 2) {
@@ -104,7 +115,11 @@ public final class OneVsOne implements DecisionRule {
         return new OneVsOne(pairs, classes, pairs.get(0).model().features());
     }
 
-    /** The pair models, in the order (0, 1), (0, 2), …, (1, 2), …. */
+    /**
+     * The pair models, in the order (0, 1), (0, 2), …, (1, 2), ….
+     *
+     * @return the pair models, in the order (0, 1), (0, 2), …, (1, 2), …
+     */
     public List<Pair> pairs() {
         return pairs;
     }
@@ -114,7 +129,11 @@ public final class OneVsOne implements DecisionRule {
         return classes;
     }
 
-    /** The number of features d. */
+    /**
+     * The number of features d.
+     *
+     * @return the number of features d
+     */
     public int features() {
         return features;
     }
@@ -124,7 +143,12 @@ public final class OneVsOne implements DecisionRule {
         return "one-vs-one (majority vote)";
     }
 
-    /** The votes each class gets from the pairs, n × C (each row sums to C(C − 1)/2). */
+    /**
+     * The votes each class gets from the pairs, n × C (each row sums to C(C − 1)/2).
+     *
+     * @param x one sample per row, one column per feature
+     * @return the votes each class gets from the pairs, n × C (each row sums to C(C − 1)/2)
+     */
     public Matrix votes(Matrix x) {
         return tally(x, true);
     }
@@ -132,6 +156,9 @@ public final class OneVsOne implements DecisionRule {
     /**
      * The total confidence of each class, n × C: the sum over its pairs of the probability the
      * pair gave it (p for the second class, 1 − p for the first).
+     *
+     * @param x one sample per row, one column per feature
+     * @return the total confidence of each class, n × C
      */
     public Matrix confidences(Matrix x) {
         return tally(x, false);
@@ -187,7 +214,12 @@ public final class OneVsOne implements DecisionRule {
         return new Decisions(name(), classes, labels, outcomes, resolved);
     }
 
-    /** The winner of the vote, ties broken by confidence (the resolved labels of {@link #decide}). */
+    /**
+     * The winner of the vote, ties broken by confidence (the resolved labels of {@link #decide}).
+     *
+     * @param x one sample per row, one column per feature
+     * @return the winner of the vote, ties broken by confidence (the resolved labels of {@link #decide})
+     */
     public int[] predict(Matrix x) {
         return decide(x).resolved();
     }

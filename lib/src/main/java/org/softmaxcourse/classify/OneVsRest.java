@@ -36,6 +36,10 @@ public final class OneVsRest {
      * Trains the C binary models by gradient descent, each with the same options.
      *
      * @param y labels in {@code 0 .. classes − 1}, every class present
+     * @param x one sample per row, one column per feature
+     * @param classes the number of classes C, at least 2
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @return the trained one-vs-rest model
      */
     public static OneVsRest fit(Matrix x, int[] y, int classes, TrainingOptions options) {
         Checks.trainingData(x, y, classes);
@@ -54,6 +58,10 @@ public final class OneVsRest {
     /**
      * A one-vs-rest model from C ≥ 2 given binary models (model k answers "class k or not?"), for
      * experiments: hand-made models show where the threshold rule leaves gaps and overlaps.
+     *
+     * @param models one binary model per class
+     * @return a new one-vs-rest model
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static OneVsRest of(List<LogisticRegression> models) {
         if (models == null || models.size() < 2) {
@@ -72,28 +80,51 @@ public final class OneVsRest {
         return new OneVsRest(models, models.get(0).features());
     }
 
-    /** The C binary models; model k answers "class k or not?". */
+    /**
+     * The C binary models; model k answers "class k or not?".
+     *
+     * @return the C binary models; model k answers "class k or not?"
+     */
     public List<LogisticRegression> models() {
         return models;
     }
 
-    /** The number of classes C. */
+    /**
+     * The number of classes C.
+     *
+     * @return the number of classes C
+     */
     public int classes() {
         return models.size();
     }
 
-    /** The number of features d. */
+    /**
+     * The number of features d.
+     *
+     * @return the number of features d
+     */
     public int features() {
         return features;
     }
 
-    /** The training history of model k. */
+    /**
+     * The training history of model k.
+     *
+     * @param k the class
+     * @return the training history of model k
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public TrainingHistory history(int k) {
         org.softmaxcourse.numeric.Require.label("k", k, classes());
         return models.get(k).history();
     }
 
-    /** σ(w_kᵀx + b_k) for every row and class, n × C. Rows need not sum to 1. */
+    /**
+     * σ(w_kᵀx + b_k) for every row and class, n × C. Rows need not sum to 1.
+     *
+     * @param x one sample per row, one column per feature
+     * @return σ(w_kᵀx + b_k) for every row and class, n × C
+     */
     public Matrix probabilities(Matrix x) {
         Checks.input("x", x, features);
         int n = x.rows();
@@ -108,7 +139,12 @@ public final class OneVsRest {
         return Matrix.wrap(n, c, p);
     }
 
-    /** The argmax decision: the class whose model gives the highest probability. */
+    /**
+     * The argmax decision: the class whose model gives the highest probability.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the argmax decision: the class whose model gives the highest probability
+     */
     public int[] predict(Matrix x) {
         return probabilities(x).argmaxPerRow();
     }
@@ -117,6 +153,9 @@ public final class OneVsRest {
      * The threshold decision: each model claims the point when its probability is ≥ 0.5. One
      * claimant decides; several make the point ambiguous, none leave it unclassified (both get
      * label {@link Decisions#UNDECIDED}, and the argmax class as their resolved label).
+     *
+     * @param x one sample per row, one column per feature
+     * @return the threshold decision: each model claims the point when its probability is ≥ 0.5
      */
     public Decisions decideByThreshold(Matrix x) {
         Matrix p = probabilities(x);
@@ -140,7 +179,12 @@ public final class OneVsRest {
         return new Decisions(thresholdRule().name(), c, labels, outcomes, argmax);
     }
 
-    /** The argmax decision for every row; always {@link Outcome#DECIDED}. */
+    /**
+     * The argmax decision for every row; always {@link Outcome#DECIDED}.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the argmax decision for every row; always {@link Outcome#DECIDED}
+     */
     public Decisions decideByArgmax(Matrix x) {
         int[] labels = predict(x);
         Outcome[] outcomes = new Outcome[labels.length];
@@ -148,12 +192,20 @@ public final class OneVsRest {
         return new Decisions(argmaxRule().name(), classes(), labels, outcomes, labels);
     }
 
-    /** {@link #decideByThreshold(Matrix)} as a rule, for pictures and tables. */
+    /**
+     * {@link #decideByThreshold(Matrix)} as a rule, for pictures and tables.
+     *
+     * @return the threshold rule
+     */
     public DecisionRule thresholdRule() {
         return rule("one-vs-rest (threshold 0.5)", true);
     }
 
-    /** {@link #decideByArgmax(Matrix)} as a rule, for pictures and tables. */
+    /**
+     * {@link #decideByArgmax(Matrix)} as a rule, for pictures and tables.
+     *
+     * @return the argmax rule
+     */
     public DecisionRule argmaxRule() {
         return rule("one-vs-rest (argmax)", false);
     }

@@ -24,7 +24,11 @@ public enum Outcome {
         this.description = description;
     }
 
-    /** A short phrase for legends and tables. */
+    /**
+     * A short phrase for legends and tables.
+     *
+     * @return a short phrase for legends and tables
+     */
     public String description() {
         return description;
     }

@@ -50,6 +50,8 @@ public final class SoftmaxRegression implements DecisionRule {
      * @param x       n × d features (standardised)
      * @param y       n labels in {@code 0 .. classes − 1}, every class present
      * @param classes C ≥ 2
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @return the trained model
      */
     public static SoftmaxRegression fit(Matrix x, int[] y, int classes, TrainingOptions options) {
         return fit(x, y, classes, options, null, null);
@@ -58,6 +60,14 @@ public final class SoftmaxRegression implements DecisionRule {
     /**
      * As {@link #fit(Matrix, int[], int, TrainingOptions)}, also measuring loss and accuracy on
      * validation data after every epoch (it takes no part in training).
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param classes the number of classes C, at least 2
+     * @param options learning rate, epochs, batch size, λ and seed
+     * @param validationX validation samples, one per row
+     * @param validationY their labels
+     * @return the trained model, its history with validation loss and accuracy
      */
     public static SoftmaxRegression fit(Matrix x, int[] y, int classes, TrainingOptions options,
                                         Matrix validationX, int[] validationY) {
@@ -69,7 +79,14 @@ public final class SoftmaxRegression implements DecisionRule {
         return new SoftmaxRegression(x.cols(), classes, r.weights(), r.biases(), options.l2(), r.history());
     }
 
-    /** A model with the given parameters: {@code weights} is d × C, {@code biases} has C entries. */
+    /**
+     * A model with the given parameters: {@code weights} is d × C, {@code biases} has C entries.
+     *
+     * @param weights W, d × C
+     * @param biases b, one per class
+     * @return a model with the given parameters: {@code weights} is d × C, {@code biases} has C entries
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static SoftmaxRegression of(Matrix weights, double[] biases) {
         Require.nonEmpty("weights", weights);
         Checks.finite("weights", weights);
@@ -89,17 +106,29 @@ public final class SoftmaxRegression implements DecisionRule {
         return new SoftmaxRegression(weights.rows(), weights.cols(), weights.data().clone(), biases.clone(), 0.0, null);
     }
 
-    /** W, d × C: column c holds the weights of class c's score. */
+    /**
+     * W, d × C: column c holds the weights of class c's score.
+     *
+     * @return W, d × C: column c holds the weights of class c's score
+     */
     public Matrix weights() {
         return Matrix.wrap(features, classes, weights.clone());
     }
 
-    /** b, one per class. */
+    /**
+     * b, one per class.
+     *
+     * @return b, one per class
+     */
     public double[] biases() {
         return biases.clone();
     }
 
-    /** The number of features d. */
+    /**
+     * The number of features d.
+     *
+     * @return the number of features d
+     */
     public int features() {
         return features;
     }
@@ -109,17 +138,30 @@ public final class SoftmaxRegression implements DecisionRule {
         return classes;
     }
 
-    /** The λ it was trained with (0 for {@link #of}). */
+    /**
+     * The λ it was trained with (0 for {@link #of}).
+     *
+     * @return the λ it was trained with (0 for {@link #of})
+     */
     public double l2() {
         return l2;
     }
 
-    /** Whether the model was trained (and so has a history), rather than built by {@link #of}. */
+    /**
+     * Whether the model was trained (and so has a history), rather than built by {@link #of}.
+     *
+     * @return whether the model was trained (and so has a history), rather than built by {@link #of}
+     */
     public boolean isTrained() {
         return history != null;
     }
 
-    /** Loss and accuracy by epoch. */
+    /**
+     * Loss and accuracy by epoch.
+     *
+     * @return the history, one entry per epoch
+     * @throws IllegalStateException if the model was built by {@link #of}, not trained
+     */
     public TrainingHistory history() {
         if (history == null) {
             throw new IllegalStateException("this model was built from given parameters, not trained");
@@ -127,7 +169,12 @@ public final class SoftmaxRegression implements DecisionRule {
         return history;
     }
 
-    /** The scores z = xW + b, n × C. */
+    /**
+     * The logits z = xW + b, n × C.
+     *
+     * @param x one sample per row, one column per feature
+     * @return the logits z = xW + b, n × C
+     */
     public Matrix logits(Matrix x) {
         Checks.input("x", x, features);
         double[] z = new double[x.rows() * classes];
@@ -135,7 +182,12 @@ public final class SoftmaxRegression implements DecisionRule {
         return Matrix.wrap(x.rows(), classes, z);
     }
 
-    /** softmax(xW + b), n × C; each row sums to 1. */
+    /**
+     * softmax(xW + b), n × C; each row sums to 1.
+     *
+     * @param x one sample per row, one column per feature
+     * @return softmax(xW + b), n × C; each row sums to 1
+     */
     public Matrix probabilities(Matrix x) {
         Matrix z = logits(x);
         double[] p = z.data();
@@ -145,7 +197,12 @@ public final class SoftmaxRegression implements DecisionRule {
         return z;
     }
 
-    /** The most probable class of each row (the first on an exact tie). */
+    /**
+     * The most probable class of each row (the first on an exact tie).
+     *
+     * @param x one sample per row, one column per feature
+     * @return the most probable class of each row (the first on an exact tie)
+     */
     public int[] predict(Matrix x) {
         return logits(x).argmaxPerRow();
     }
@@ -164,7 +221,14 @@ public final class SoftmaxRegression implements DecisionRule {
         return "softmax";
     }
 
-    /** The mean categorical cross-entropy (1/n) Σ CE(zᵢ, yᵢ). */
+    /**
+     * The mean categorical cross-entropy (1/n) Σ CE(zᵢ, yᵢ).
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @return the mean categorical cross-entropy (1/n) Σ CE(zᵢ, yᵢ)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double loss(Matrix x, int[] y) {
         Matrix z = logits(x);
         Require.nonEmpty("y", y);
@@ -173,7 +237,15 @@ public final class SoftmaxRegression implements DecisionRule {
         return CCE.loss(z, y);
     }
 
-    /** The regularised cost J = loss + (λ/2)‖W‖² with the given λ. */
+    /**
+     * The regularised cost J = loss + (λ/2)‖W‖² with the given λ.
+     *
+     * @param x one sample per row, one column per feature
+     * @param y one label per row
+     * @param l2 λ, finite and at least 0
+     * @return the regularised cost J = loss + (λ/2)‖W‖² with the given λ
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double cost(Matrix x, int[] y, double l2) {
         if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("l2 = " + l2 + " must be finite and at least 0");

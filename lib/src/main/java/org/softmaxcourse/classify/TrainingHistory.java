@@ -18,6 +18,9 @@ public record TrainingHistory(String model, Solver solver, List<Epoch> epochs) {
      * Checks and copies the entries.
      *
      * @throws IllegalArgumentException if an argument is null or {@code epochs} is empty
+     * @param model what was trained
+     * @param solver how it was trained
+     * @param epochs the entries
      */
     public TrainingHistory {
         if (model == null) {
@@ -44,27 +47,47 @@ public record TrainingHistory(String model, Solver solver, List<Epoch> epochs) {
         this(model, Solver.GRADIENT_DESCENT, epochs);
     }
 
-    /** The number of entries (epochs trained + 1). */
+    /**
+     * The number of entries (epochs trained + 1).
+     *
+     * @return the number of entries (epochs trained + 1)
+     */
     public int size() {
         return epochs.size();
     }
 
-    /** The starting point. */
+    /**
+     * The starting point.
+     *
+     * @return the starting point
+     */
     public Epoch first() {
         return epochs.get(0);
     }
 
-    /** Where training ended. */
+    /**
+     * Where training ended.
+     *
+     * @return where training ended
+     */
     public Epoch last() {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** Whether validation data was measured. */
+    /**
+     * Whether validation data was measured.
+     *
+     * @return whether validation data was measured
+     */
     public boolean hasValidation() {
         return first().hasValidation();
     }
 
-    /** The training loss of every entry. */
+    /**
+     * The training loss of every entry.
+     *
+     * @return the training loss of every entry
+     */
     public double[] losses() {
         return epochs.stream().mapToDouble(Epoch::loss).toArray();
     }

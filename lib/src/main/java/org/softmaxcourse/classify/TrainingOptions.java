@@ -36,6 +36,16 @@ public record TrainingOptions(double learningRate, int epochs, int batchSize, do
     /** The batch size that means "all samples in every step". */
     public static final int FULL_BATCH = 0;
 
+    /**
+     * Checks the options.
+     *
+     * @param learningRate η &gt; 0
+     * @param epochs       passes over the training data, at least 1
+     * @param batchSize    samples per step, or {@link #FULL_BATCH}
+     * @param l2           λ ≥ 0
+     * @param seed         seed of the mini-batch shuffle
+     * @throws IllegalArgumentException if an option is out of range (the message names it and its value)
+     */
     public TrainingOptions {
         Require.positiveFinite("learningRate", learningRate);
         if (epochs < 1) {
@@ -51,37 +61,83 @@ public record TrainingOptions(double learningRate, int epochs, int batchSize, do
         }
     }
 
-    /** η = 0.1, 100 epochs, full batch, no L2, seed 0. */
+    /**
+     * η = 0.1, 100 epochs, full batch, no L2, seed 0.
+     *
+     * @return η = 0.1, 100 epochs, full batch, no L2, seed 0
+     */
     public static TrainingOptions defaults() {
         return new TrainingOptions(0.1, 100, FULL_BATCH, 0.0, 0L);
     }
 
+    /**
+     * The same options with another learning rate.
+     *
+     * @param learningRate η, finite and greater than 0
+     * @return new options
+     * @throws IllegalArgumentException if {@code learningRate} is out of range
+     */
     public TrainingOptions withLearningRate(double learningRate) {
         return new TrainingOptions(learningRate, epochs, batchSize, l2, seed);
     }
 
+    /**
+     * The same options with another number of epochs.
+     *
+     * @param epochs the number of epochs, at least 1
+     * @return new options
+     * @throws IllegalArgumentException if {@code epochs} is out of range
+     */
     public TrainingOptions withEpochs(int epochs) {
         return new TrainingOptions(learningRate, epochs, batchSize, l2, seed);
     }
 
-    /** Mini-batches of {@code batchSize} samples ({@link #FULL_BATCH} for full batch). */
+    /**
+     * Mini-batches of {@code batchSize} samples ({@link #FULL_BATCH} for full batch).
+     *
+     * @param batchSize the samples per step, at least 1, or {@link #FULL_BATCH}
+     * @return new options
+     * @throws IllegalArgumentException if {@code batchSize} is negative
+     */
     public TrainingOptions withBatchSize(int batchSize) {
         return new TrainingOptions(learningRate, epochs, batchSize, l2, seed);
     }
 
+    /**
+     * The same options with full-batch steps.
+     *
+     * @return new options
+     */
     public TrainingOptions fullBatch() {
         return withBatchSize(FULL_BATCH);
     }
 
+    /**
+     * The same options with another L2 strength.
+     *
+     * @param l2 λ, finite and at least 0
+     * @return new options
+     * @throws IllegalArgumentException if {@code l2} is out of range
+     */
     public TrainingOptions withL2(double l2) {
         return new TrainingOptions(learningRate, epochs, batchSize, l2, seed);
     }
 
+    /**
+     * The same options with another seed.
+     *
+     * @param seed the seed of the mini-batch shuffle
+     * @return new options
+     */
     public TrainingOptions withSeed(long seed) {
         return new TrainingOptions(learningRate, epochs, batchSize, l2, seed);
     }
 
-    /** Whether every step uses all samples. */
+    /**
+     * Whether every step uses all samples.
+     *
+     * @return whether every step uses all samples
+     */
     public boolean isFullBatch() {
         return batchSize == FULL_BATCH;
     }
@@ -89,6 +145,11 @@ public record TrainingOptions(double learningRate, int epochs, int batchSize, do
     /**
      * The λ of this library that corresponds to scikit-learn's {@code C} for {@code
      * trainingSamples} training samples: λ = 1 / (C·n).
+     *
+     * @param c scikit-learn's C, finite and greater than 0
+     * @param trainingSamples the number n of training samples, at least 1
+     * @return λ = 1 / (C·n)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static double l2FromSklearnC(double c, int trainingSamples) {
         Require.positiveFinite("c", c);

@@ -28,8 +28,10 @@ final class Convexity {
                 .cites("S9", "G5")
                 .intro("Take the model ŷᵢ = σ(w·xᵢ) with one weight and the costs J(w) = (1/m) Σ ℓ(σ(w xᵢ), yᵢ). The "
                         + "second derivative of the cross-entropy cost is a sum of squares times σ(1 − σ), never negative: "
-                        + "the cost is convex and has one minimum. That of the squared-error cost changes sign: it has "
-                        + "flat, concave stretches where gradient descent stalls (S9's \"several extrema\").")
+                        + "the cost is convex, so every local minimum is a global one (on separable data there is none: "
+                        + "the cost keeps falling as |w| grows). That of the squared-error cost changes sign: it has flat, "
+                        + "concave stretches where gradient descent crawls. A sign change alone does not make a second "
+                        + "minimum (S9's \"several extrema\"); notebook 3 builds a data set where one appears.")
                 .step("curvature of the cross-entropy cost",
                         "J_{\\mathrm{CE}}''(w) = \\frac1m \\sum_{i} x_i^2\\, \\sigma(w x_i)\\bigl(1 - \\sigma(w x_i)\\bigr)",
                         "Differentiate J′_CE(w) = (1/m) Σ (σ(w xᵢ) − yᵢ) xᵢ (D3) once more with D2; right side: a second "

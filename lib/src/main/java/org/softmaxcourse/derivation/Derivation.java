@@ -37,39 +37,79 @@ public final class Derivation {
         this.steps = steps;
     }
 
-    /** A builder for the derivation {@code id} ("D1") titled {@code title}. */
+    /**
+     * A builder for the derivation {@code id} ("D1") titled {@code title}.
+     *
+     * @param id the id, e.g. {@code "D1"}
+     * @param title the title, one line
+     * @return a builder for the derivation {@code id} ("D1") titled {@code title}
+     */
     public static Builder builder(String id, String title) {
         return new Builder(id, title);
     }
 
+    /**
+     * The id.
+     *
+     * @return the id, e.g. {@code "D2"}
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * The title.
+     *
+     * @return the title, one line
+     */
     public String title() {
         return title;
     }
 
-    /** The digest ids it serves, e.g. [S12, G5]. */
+    /**
+     * The digest ids it serves, e.g. [S12, G5].
+     *
+     * @return the digest ids it serves
+     */
     public List<String> cites() {
         return cites;
     }
 
-    /** The introduction, Markdown (may be empty). */
+    /**
+     * The introduction, Markdown (may be empty).
+     *
+     * @return the introduction, Markdown (may be empty)
+     */
     public String intro() {
         return intro;
     }
 
+    /**
+     * The steps, in order.
+     *
+     * @return the steps (unmodifiable)
+     */
     public List<Step> steps() {
         return steps;
     }
 
-    /** The check of every step with the default seed and sample count. */
+    /**
+     * The check of every step with the default seed and sample count.
+     *
+     * @return the check of every step with the default seed and sample count
+     */
     public List<CheckResult> check() {
         return check(DEFAULT_SEED, DEFAULT_SAMPLES);
     }
 
-    /** The check of every step, {@code samples} random inputs each, from {@code seed}. */
+    /**
+     * The check of every step, {@code samples} random inputs each, from {@code seed}.
+     *
+     * @param seed the seed of the random inputs
+     * @param samples the number of random inputs per step
+     * @return the check of every step, {@code samples} random inputs each, from {@code seed}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public List<CheckResult> check(long seed, int samples) {
         if (samples < 0) {
             throw new IllegalArgumentException("samples = " + samples + " must be at least 0");
@@ -83,7 +123,11 @@ public final class Derivation {
         return List.copyOf(results);
     }
 
-    /** Whether every step holds (default seed and samples). */
+    /**
+     * Whether every step holds (default seed and samples).
+     *
+     * @return whether every step holds (default seed and samples)
+     */
     public boolean holds() {
         return check().stream().allMatch(CheckResult::holds);
     }
@@ -91,6 +135,9 @@ public final class Derivation {
     /**
      * This derivation if every step holds; otherwise a {@link DerivationFailedException} for the
      * first step that does not, naming the step and the input.
+     *
+     * @return this derivation, when every step holds
+     * @throws DerivationFailedException for the first step that does not hold, naming the step and the input
      */
     public Derivation verify() {
         for (CheckResult r : check()) {
@@ -105,6 +152,8 @@ public final class Derivation {
      * The derivation as Markdown with LaTeX: a heading with id and title, the digest ids, the
      * introduction, then each step as a bold numbered label, its justification, and its
      * equation as display math.
+     *
+     * @return the derivation as Markdown with LaTeX
      */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder("### ").append(id).append(" · ").append(title).append("\n\n");
@@ -125,12 +174,21 @@ public final class Derivation {
         return sb.toString().stripTrailing() + "\n";
     }
 
-    /** The check results (default seed and samples) as a Markdown table, one row per step. */
+    /**
+     * The check results (default seed and samples) as a Markdown table, one row per step.
+     *
+     * @return the check results (default seed and samples) as a Markdown table, one row per step
+     */
     public String checksToMarkdown() {
         return checksToMarkdown(check());
     }
 
-    /** {@code results} as a Markdown table, one row per step. */
+    /**
+     * {@code results} as a Markdown table, one row per step.
+     *
+     * @param results check results, one per step
+     * @return a Markdown table, one row per step
+     */
     public static String checksToMarkdown(List<CheckResult> results) {
         StringBuilder sb = new StringBuilder(
                 "| step | claim | checked | inputs | max abs Δ | max rel Δ | worst input | holds |\n"
@@ -178,7 +236,13 @@ public final class Derivation {
             this.title = title;
         }
 
-        /** The digest ids served, e.g. {@code "S12", "G5"}. */
+        /**
+         * The digest ids served, e.g. {@code "S12", "G5"}.
+         *
+         * @param ids digest ids such as {@code "S12"} or {@code "G1"}
+         * @return the digest ids served
+         * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+         */
         public Builder cites(String... ids) {
             for (String c : ids) {
                 if (c == null || c.isBlank()) {
@@ -189,13 +253,27 @@ public final class Derivation {
             return this;
         }
 
-        /** An introduction in Markdown, shown before the steps. */
+        /**
+         * An introduction in Markdown, shown before the steps.
+         *
+         * @param markdown Markdown with LaTeX
+         * @return an introduction in Markdown, shown before the steps
+         */
         public Builder intro(String markdown) {
             this.intro = markdown == null ? "" : markdown;
             return this;
         }
 
-        /** Appends a step; its check must have random inputs or at least one edge input. */
+        /**
+         * Appends a step; its check must have random inputs or at least one edge input.
+         *
+         * @param label a short label, e.g. {@code "chain rule"}
+         * @param latex the step's equation in LaTeX
+         * @param justification why the step holds, one sentence
+         * @param check the numeric check of the step
+         * @return this builder
+         * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+         */
         public Builder step(String label, String latex, String justification, StepCheck<?> check) {
             Step step = new Step(label, latex, justification, check);
             if (!check.hasRandomInputs() && check.edgeCount() == 0) {
@@ -206,6 +284,12 @@ public final class Derivation {
             return this;
         }
 
+        /**
+         * The derivation built so far.
+         *
+         * @return a new derivation
+         * @throws IllegalArgumentException if no step was added
+         */
         public Derivation build() {
             if (steps.isEmpty()) {
                 throw new IllegalArgumentException(id + " has no steps");

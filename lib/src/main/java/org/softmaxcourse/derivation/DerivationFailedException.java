@@ -14,7 +14,11 @@ public final class DerivationFailedException extends RuntimeException {
         this.result = result;
     }
 
-    /** The failing step's check result. */
+    /**
+     * The failing step's check result.
+     *
+     * @return the failing step's check result
+     */
     public CheckResult result() {
         return result;
     }

@@ -22,7 +22,11 @@ public enum Relation {
         this.symbol = symbol;
     }
 
-    /** =, ≤, ≥, &lt; or &gt;. */
+    /**
+     * =, ≤, ≥, &lt; or &gt;.
+     *
+     * @return =, ≤, ≥, &lt; or &gt;
+     */
     public String symbol() {
         return symbol;
     }

@@ -23,7 +23,8 @@ final class SigmoidFromLogOdds {
                 .intro("The article asks why P(y = 1 | x) should be a sigmoid (S12). Assume the simplest thing about the "
                         + "odds p/(1 − p): that their logarithm is linear in x. Solving for p gives σ. The same log-odds "
                         + "appear as the natural parameter when the Bernoulli distribution is written as an exponential "
-                        + "family: the sigmoid is the canonical link of logistic regression.")
+                        + "family: the logit is the canonical link of logistic regression, and the sigmoid, its inverse, the "
+                        + "mean (response) function.")
                 .step("assume linear log-odds",
                         "\\log\\frac{p}{1 - p} = w^{\\mathsf T} x + b =: z",
                         "The logit (log-odds) of p; the library's Logit against the formula.",
@@ -48,7 +49,8 @@ final class SigmoidFromLogOdds {
                         "\\hat y^{\\,y}(1 - \\hat y)^{1 - y} = \\exp\\bigl(y\\,\\eta - \\log(1 + e^{\\eta})\\bigr),\\quad "
                                 + "\\eta = \\log\\frac{\\hat y}{1 - \\hat y}",
                         "Rewrite the Bernoulli likelihood (D1) as an exponential family: its natural parameter η is the "
-                                + "log-odds, so a linear model of η is a GLM with the sigmoid as canonical link.",
+                                + "log-odds, so a linear model of η is a GLM whose canonical link is the logit; its inverse, the "
+                                + "sigmoid, maps η back to the mean ŷ.",
                         StepCheck.scalar(py, s -> Math.pow(s.z(), s.y()) * Math.pow(1 - s.z(), 1 - s.y()), s -> {
                             double eta = Logit.logit(s.z());
                             return Math.exp(s.y() * eta - Softplus.softplus(eta));

@@ -11,6 +11,15 @@ package org.softmaxcourse.derivation;
  */
 public record Step(String label, String latex, String justification, StepCheck<?> check) {
 
+    /**
+     * A step; every part must be given.
+     *
+     * @param label         a few words
+     * @param latex         the equation
+     * @param justification why it follows
+     * @param check         evaluates both sides on inputs
+     * @throws IllegalArgumentException if a part is null or blank
+     */
     public Step {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("label is empty: every step needs a name");

@@ -61,6 +61,12 @@ public final class StepCheck<T> {
     /**
      * A check of two numbers, on inputs drawn by {@code random} (null for a check on named edge
      * inputs only).
+     *
+     * @param <T> the type of one input
+     * @param random draws one input from a seeded generator (null: edge inputs only)
+     * @param left the left side of the step as a function of the input
+     * @param right the right side of the step as a function of the input
+     * @return a new check
      */
     public static <T> StepCheck<T> scalar(Function<Random, T> random, ToDoubleFunction<T> left, ToDoubleFunction<T> right) {
         notNull("left", left);
@@ -68,7 +74,15 @@ public final class StepCheck<T> {
         return vector(random, t -> new double[] {left.applyAsDouble(t)}, t -> new double[] {right.applyAsDouble(t)});
     }
 
-    /** A check of two vectors of the same length, compared component by component. */
+    /**
+     * A check of two vectors of the same length, compared component by component.
+     *
+     * @param <T> the type of one input
+     * @param random draws one input from a seeded generator (null: edge inputs only)
+     * @param left the left side of the step as a function of the input
+     * @param right the right side of the step as a function of the input
+     * @return a check of two vectors of the same length, compared component by component
+     */
     public static <T> StepCheck<T> vector(Function<Random, T> random, Function<T, double[]> left,
                                       Function<T, double[]> right) {
         notNull("left", left);
@@ -77,7 +91,14 @@ public final class StepCheck<T> {
                 String::valueOf);
     }
 
-    /** The same check with one more named edge input. */
+    /**
+     * The same check with one more named edge input.
+     *
+     * @param name the input's name in messages and tables
+     * @param input the input
+     * @return the same check with one more named edge input
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public StepCheck<T> edge(String name, T input) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is empty: an edge input needs a name");
@@ -89,13 +110,25 @@ public final class StepCheck<T> {
         return new StepCheck<>(random, left, right, List.copyOf(names), values, relation, abs, rel, describe);
     }
 
-    /** The same check with another relation between the sides. */
+    /**
+     * The same check with another relation between the sides.
+     *
+     * @param relation how the sides compare
+     * @return the same check with another relation between the sides
+     */
     public StepCheck<T> relation(Relation relation) {
         notNull("relation", relation);
         return new StepCheck<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
     }
 
-    /** The same check with absolute tolerance {@code abs} and relative tolerance {@code rel} (both ≥ 0). */
+    /**
+     * The same check with absolute tolerance {@code abs} and relative tolerance {@code rel} (both ≥ 0).
+     *
+     * @param abs the absolute tolerance, at least 0
+     * @param rel the relative tolerance, at least 0
+     * @return the same check with absolute tolerance {@code abs} and relative tolerance {@code rel} (both ≥ 0)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public StepCheck<T> tolerance(double abs, double rel) {
         if (!(abs >= 0 && rel >= 0 && abs < Double.POSITIVE_INFINITY && rel < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("tolerance abs = " + abs + ", rel = " + rel
@@ -104,12 +137,22 @@ public final class StepCheck<T> {
         return new StepCheck<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
     }
 
-    /** The same check, showing inputs in messages and tables with {@code describe}. */
+    /**
+     * The same check, showing inputs in messages and tables with {@code describe}.
+     *
+     * @param describe the text that shows an input
+     * @return the same check, showing inputs in messages and tables with {@code describe}
+     */
     public StepCheck<T> describedBy(Function<T, String> describe) {
         notNull("describe", describe);
         return new StepCheck<>(random, left, right, edgeNames, edges, relation, abs, rel, describe);
     }
 
+    /**
+     * How the two sides compare.
+     *
+     * @return the relation
+     */
     public Relation relation() {
         return relation;
     }
@@ -132,12 +175,20 @@ public final class StepCheck<T> {
         return rel;
     }
 
-    /** The number of named edge inputs. */
+    /**
+     * The number of named edge inputs.
+     *
+     * @return the number of named edge inputs
+     */
     public int edgeCount() {
         return edges.size();
     }
 
-    /** Whether the check also draws random inputs. */
+    /**
+     * Whether the check also draws random inputs.
+     *
+     * @return whether the check also draws random inputs
+     */
     public boolean hasRandomInputs() {
         return random != null;
     }

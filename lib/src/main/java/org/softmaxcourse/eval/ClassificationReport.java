@@ -18,6 +18,18 @@ import org.softmaxcourse.numeric.Matrix;
 public record ClassificationReport(List<ClassMetrics> classes, double accuracy, double macroPrecision,
                                    double macroRecall, double macroF1, int total, int undecided) {
 
+    /**
+     * Checks and copies the per-class entries.
+     *
+     * @param classes        one entry per class
+     * @param accuracy       correct / total
+     * @param macroPrecision mean precision
+     * @param macroRecall    mean recall
+     * @param macroF1        mean F1
+     * @param total          inputs
+     * @param undecided      inputs left without a class
+     * @throws IllegalArgumentException if {@code classes} is null or empty
+     */
     public ClassificationReport {
         if (classes == null || classes.isEmpty()) {
             throw new IllegalArgumentException("classes is " + (classes == null ? "null" : "empty"));
@@ -25,7 +37,13 @@ public record ClassificationReport(List<ClassMetrics> classes, double accuracy, 
         classes = List.copyOf(classes);
     }
 
-    /** The entry of class {@code label}. */
+    /**
+     * The entry of class {@code label}.
+     *
+     * @param label the class
+     * @return the entry of class {@code label}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public ClassMetrics of(int label) {
         org.softmaxcourse.numeric.Require.label("label", label, classes.size());
         return classes.get(label);

@@ -18,6 +18,14 @@ import org.softmaxcourse.numeric.Require;
  */
 public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] undecided) {
 
+    /**
+     * Checks and copies the counts.
+     *
+     * @param classNames C class names
+     * @param counts     C × C counts, rows = true class, columns = predicted class
+     * @param undecided  per true class, the inputs that got no class
+     * @throws IllegalArgumentException if the shapes disagree or a count is negative
+     */
     public ConfusionMatrix {
         if (classNames == null || classNames.isEmpty()) {
             throw new IllegalArgumentException("classNames is " + (classNames == null ? "null" : "empty"));
@@ -48,7 +56,11 @@ public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] und
         undecided = undecided.clone();
     }
 
-    /** A copy of the counts. */
+    /**
+     * A copy of the counts.
+     *
+     * @return a copy of the counts
+     */
     @Override
     public int[][] counts() {
         int[][] copy = new int[counts.length][];
@@ -58,24 +70,44 @@ public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] und
         return copy;
     }
 
+    /**
+     * Per true class, the inputs that got no class.
+     *
+     * @return a copy of the undecided counts
+     */
     @Override
     public int[] undecided() {
         return undecided.clone();
     }
 
-    /** The number of classes C. */
+    /**
+     * The number of classes C.
+     *
+     * @return the number of classes C
+     */
     public int classes() {
         return classNames.size();
     }
 
-    /** The inputs of class {@code truth} predicted as {@code predicted}. */
+    /**
+     * The inputs of class {@code truth} predicted as {@code predicted}.
+     *
+     * @param truth the true class
+     * @param predicted the predicted class
+     * @return the inputs of class {@code truth} predicted as {@code predicted}
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public int count(int truth, int predicted) {
         Require.label("truth", truth, classes());
         Require.label("predicted", predicted, classes());
         return counts[truth][predicted];
     }
 
-    /** All inputs. */
+    /**
+     * All inputs.
+     *
+     * @return all inputs
+     */
     public int total() {
         int n = 0;
         for (int t = 0; t < classes(); t++) {
@@ -84,7 +116,11 @@ public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] und
         return n;
     }
 
-    /** The inputs on the diagonal. */
+    /**
+     * The inputs on the diagonal.
+     *
+     * @return the inputs on the diagonal
+     */
     public int correct() {
         int n = 0;
         for (int k = 0; k < classes(); k++) {
@@ -93,23 +129,43 @@ public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] und
         return n;
     }
 
-    /** All inputs left without a class. */
+    /**
+     * All inputs left without a class.
+     *
+     * @return all inputs left without a class
+     */
     public int totalUndecided() {
         return Arrays.stream(undecided).sum();
     }
 
-    /** correct / total. */
+    /**
+     * correct / total.
+     *
+     * @return correct / total
+     */
     public double accuracy() {
         return (double) correct() / total();
     }
 
-    /** The inputs of class {@code truth}: its row total, undecided ones included. */
+    /**
+     * The inputs of class {@code truth}: its row total, undecided ones included.
+     *
+     * @param truth the true class
+     * @return the inputs of class {@code truth}: its row total, undecided ones included
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public int support(int truth) {
         Require.label("truth", truth, classes());
         return Arrays.stream(counts[truth]).sum() + undecided[truth];
     }
 
-    /** The inputs predicted as class {@code predicted}: its column total. */
+    /**
+     * The inputs predicted as class {@code predicted}: its column total.
+     *
+     * @param predicted the predicted class
+     * @return the inputs predicted as class {@code predicted}: its column total
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public int predictedCount(int predicted) {
         Require.label("predicted", predicted, classes());
         int n = 0;
@@ -119,7 +175,11 @@ public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] und
         return n;
     }
 
-    /** Precision, recall and F1 per class, with accuracy and macro averages. */
+    /**
+     * Precision, recall and F1 per class, with accuracy and macro averages.
+     *
+     * @return the report
+     */
     public ClassificationReport report() {
         List<ClassMetrics> perClass = new ArrayList<>();
         double[] sums = new double[3];

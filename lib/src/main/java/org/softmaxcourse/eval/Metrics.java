@@ -22,7 +22,14 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** The share of inputs whose predicted label is the true one: (1/n) Σ [ŷᵢ = yᵢ]. */
+    /**
+     * The share of inputs whose predicted label is the true one: (1/n) Σ [ŷᵢ = yᵢ].
+     *
+     * @param truth the true labels
+     * @param predicted the predicted labels
+     * @return the share of inputs whose predicted label is the true one: (1/n) Σ [ŷᵢ = yᵢ]
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static double accuracy(int[] truth, int[] predicted) {
         checkPair(truth, predicted);
         int correct = 0;
@@ -41,7 +48,15 @@ public final class Metrics {
         return (double) correct / truth.length;
     }
 
-    /** The confusion matrix with classes named "0", "1", …, C − 1. */
+    /**
+     * The confusion matrix with classes named "0", "1", …, C − 1.
+     *
+     * @param truth the true labels
+     * @param predicted the predicted labels
+     * @param classes the number of classes C
+     * @return the confusion matrix with classes named "0", "1", …, C − 1
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static ConfusionMatrix confusionMatrix(int[] truth, int[] predicted, int classes) {
         if (classes < 1) {
             throw new IllegalArgumentException("classes = " + classes + " must be at least 1");
@@ -56,6 +71,12 @@ public final class Metrics {
     /**
      * The confusion matrix: entry [t][p] counts the inputs of class t predicted as p; inputs
      * predicted {@link #UNDECIDED} are counted per true class apart.
+     *
+     * @param truth the true labels
+     * @param predicted the predicted labels
+     * @param classNames one name per class
+     * @return the confusion matrix
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static ConfusionMatrix confusionMatrix(int[] truth, int[] predicted, List<String> classNames) {
         checkPair(truth, predicted);
@@ -77,7 +98,15 @@ public final class Metrics {
         return new ConfusionMatrix(classNames, counts, undecided);
     }
 
-    /** The confusion matrix of a rule's decisions (undecided inputs in their own column). */
+    /**
+     * The confusion matrix of a rule's decisions (undecided inputs in their own column).
+     *
+     * @param truth the true labels
+     * @param decisions a rule's decisions
+     * @param classNames one name per class
+     * @return the confusion matrix of a rule's decisions (undecided inputs in their own column)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public static ConfusionMatrix confusionMatrix(int[] truth, Decisions decisions, List<String> classNames) {
         if (decisions == null) {
             throw new IllegalArgumentException("decisions is null");
@@ -85,7 +114,14 @@ public final class Metrics {
         return confusionMatrix(truth, decisions.labels(), classNames);
     }
 
-    /** Per-class precision, recall and F1, accuracy and macro averages. */
+    /**
+     * Per-class precision, recall and F1, accuracy and macro averages.
+     *
+     * @param truth the true labels
+     * @param predicted the predicted labels
+     * @param classNames one name per class
+     * @return per-class precision, recall and F1, accuracy and macro averages
+     */
     public static ClassificationReport report(int[] truth, int[] predicted, List<String> classNames) {
         return confusionMatrix(truth, predicted, classNames).report();
     }
@@ -95,6 +131,10 @@ public final class Metrics {
      * pᵢ,yᵢ. Each row of {@code probabilities} must be a distribution over the classes (so the
      * one-vs-rest σ's, which need not sum to 1, are rejected). Exact: a true class given
      * probability 0 costs +∞, where scikit-learn's {@code log_loss} clips p to [1e-15, 1 − 1e-15].
+     *
+     * @param truth the true labels
+     * @param probabilities one predicted distribution per row
+     * @return the log-loss (mean categorical cross-entropy) of predicted distributions: −(1/n) Σᵢ log pᵢ,yᵢ
      */
     public static double logLoss(int[] truth, Matrix probabilities) {
         return CategoricalCrossEntropy.fromProbabilities().loss(probabilities, truth);
@@ -104,6 +144,11 @@ public final class Metrics {
      * The binary log-loss −(1/n) Σᵢ [yᵢ log pᵢ + (1 − yᵢ) log(1 − pᵢ)] of probabilities of class 1
      * (as {@code LogisticRegression.probabilities} returns them). Exact, like {@link
      * #logLoss(int[], Matrix)}.
+     *
+     * @param truth the true labels
+     * @param probabilityOfClass1 P(y = 1 | x) for each sample
+     * @return the binary log-loss
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
      */
     public static double logLoss(int[] truth, double[] probabilityOfClass1) {
         Require.nonEmpty("truth", truth);

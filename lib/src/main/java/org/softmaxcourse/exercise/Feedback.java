@@ -22,6 +22,37 @@ final class Feedback {
         }
     }
 
+    /** The line an exercise shows while its answer cell still holds the starter. */
+    static final String NOT_ATTEMPTED = "not attempted yet: edit the answer cell above, run it, then run this cell again.";
+
+    /** Shows an exercise's result: neutral while not attempted, else its checks and hints. */
+    static void show(ExerciseResult r) {
+        if (r.attempted()) {
+            show(r.checks(), false);
+        } else if ("none".equals(Notebook.kernel())) {
+            System.out.println(r.title() + " — " + NOT_ATTEMPTED);
+        } else {
+            Notebook.html("<div style=\"border-left:4px solid " + GREY
+                    + ";padding:2px 10px;margin:4px 0;font-family:sans-serif\"><b>" + escape(r.title()) + "</b> — "
+                    + escape(NOT_ATTEMPTED) + "</div>");
+        }
+    }
+
+    /** Shows the exercise summary line, coloured by {@code status} (passed, partial or neutral). */
+    static void showSummary(String line, String status) {
+        if ("none".equals(Notebook.kernel())) {
+            System.out.println("Exercises: " + line);
+            return;
+        }
+        String colour = switch (status) {
+            case "passed" -> GREEN;
+            case "partial" -> AMBER;
+            default -> GREY;
+        };
+        Notebook.html("<div style=\"border-left:4px solid " + colour
+                + ";padding:2px 10px;margin:4px 0;font-family:sans-serif\"><b>Exercises:</b> " + escape(line) + "</div>");
+    }
+
     /** The headline: {@code q1: 1.33 / 2 points — 2 of 3 tests pass}. */
     static String headline(QuestionResult r, boolean graded) {
         String score = graded

@@ -13,23 +13,31 @@ final class Runner {
     }
 
     static QuestionResult run(String id, double points, Consumer<Tests> declaration) {
+        return runDeclared(id, points, declaration).result();
+    }
+
+    /** A result and the declaration it came from (for the starter condition of an exercise). */
+    record Ran(QuestionResult result, Tests tests) {
+    }
+
+    static Ran runDeclared(String id, double points, Consumer<Tests> declaration) {
         Tests tests = new Tests();
         try {
             declaration.accept(tests);
         } catch (ThreadDeath stop) {
             throw stop;
         } catch (Throwable e) {
-            return new QuestionResult(id, points, List.of(),
-                    "the tests could not be set up: " + describe(e) + ".");
+            return new Ran(new QuestionResult(id, points, List.of(),
+                    "the tests could not be set up: " + describe(e) + "."), tests);
         }
         if (tests.declared().isEmpty()) {
-            return new QuestionResult(id, points, List.of(), "no tests were declared.");
+            return new Ran(new QuestionResult(id, points, List.of(), "no tests were declared."), tests);
         }
         List<CaseResult> results = new ArrayList<>();
         for (Tests.Declared c : tests.declared()) {
             results.add(runCase(c));
         }
-        return new QuestionResult(id, points, results, null);
+        return new Ran(new QuestionResult(id, points, results, null), tests);
     }
 
     static CaseResult runCase(Tests.Declared c) {

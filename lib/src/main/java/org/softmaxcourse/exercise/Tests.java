@@ -25,9 +25,51 @@ public final class Tests {
     record Declared(String name, double weight, Case body) {
     }
 
+    /** A question about the student's answer that may call their code, and so may throw. */
+    @FunctionalInterface
+    public interface Condition {
+        /** Evaluates the condition. */
+        boolean holds() throws Exception;
+    }
+
     private final List<Declared> cases = new ArrayList<>();
+    private Condition notAttempted;
 
     Tests() {
+    }
+
+    /**
+     * Says how to recognise the unedited starter of an exercise, e.g. {@code () -> Double.isNaN(x90)}
+     * or {@code () -> yourSlope(40) == 0}. While it holds, {@link Exercise#check} shows a neutral
+     * "not attempted yet" instead of failed checks and hints; once the student has changed the
+     * answer, the checks and their hints are shown. A condition that throws counts as attempted.
+     * The cases still run, so a test of the course can confirm they fail on the starter.
+     */
+    public Tests notAttemptedWhen(Condition starter) {
+        if (starter == null) {
+            throw new IllegalArgumentException("notAttemptedWhen needs a condition, not null");
+        }
+        this.notAttempted = starter;
+        return this;
+    }
+
+    /** True when a starter condition was declared and holds (false when it throws). */
+    boolean isStarter() {
+        if (notAttempted == null) {
+            return false;
+        }
+        try {
+            return notAttempted.holds();
+        } catch (ThreadDeath stop) {
+            throw stop;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** Whether {@link #notAttemptedWhen} was declared. */
+    boolean hasStarterCondition() {
+        return notAttempted != null;
     }
 
     /** Declares a case of weight 1. */

@@ -52,34 +52,66 @@ public final class GradientCheck {
         this.step = step;
     }
 
-    /** A checker with tolerance 10⁻⁶ and relative step 10⁻³. */
+    /**
+     * A checker with tolerance 10⁻⁶ and relative step 10⁻³.
+     *
+     * @return a checker with tolerance 10⁻⁶ and relative step 10⁻³
+     */
     public static GradientCheck create() {
         return new GradientCheck(DEFAULT_TOLERANCE, DEFAULT_STEP);
     }
 
-    /** The same checker with another tolerance (finite, &gt; 0). */
+    /**
+     * The same checker with another tolerance (finite, &gt; 0).
+     *
+     * @param tolerance the tolerance on the relative error, finite and greater than 0
+     * @return the same checker with another tolerance (finite, &gt; 0)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public GradientCheck withTolerance(double tolerance) {
         Require.positiveFinite("tolerance", tolerance);
         return new GradientCheck(tolerance, step);
     }
 
-    /** The same checker with another relative step h/max(1, |x|) (finite, &gt; 0). */
+    /**
+     * The same checker with another relative step h/max(1, |x|) (finite, &gt; 0).
+     *
+     * @param step the relative step h/max(1, |x|), finite and greater than 0
+     * @return the same checker with another relative step h/max(1, |x|) (finite, &gt; 0)
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public GradientCheck withStep(double step) {
         Require.positiveFinite("step", step);
         return new GradientCheck(tolerance, step);
     }
 
+    /**
+     * The tolerance.
+     *
+     * @return the tolerance on the relative error
+     */
     public double tolerance() {
         return tolerance;
     }
 
+    /**
+     * The step.
+     *
+     * @return the relative step h/max(1, |x|)
+     */
     public double step() {
         return step;
     }
 
     // ---- numerical derivatives ---------------------------------------------------------------
 
-    /** f′(x) by Richardson-extrapolated central differences. */
+    /**
+     * f′(x) by Richardson-extrapolated central differences.
+     *
+     * @param f the function
+     * @param x the point
+     * @return f′(x) by Richardson-extrapolated central differences
+     */
     public double derivative(DoubleUnaryOperator f, double x) {
         notNull("f", f);
         double h = step * Math.max(1.0, Math.abs(x));
@@ -92,6 +124,10 @@ public final class GradientCheck {
     /**
      * f″(x) by Richardson-extrapolated second differences (f(x + h) − 2f(x) + f(x − h))/h², with
      * a step ten times the first-derivative one (the division by h² magnifies rounding).
+     *
+     * @param f the function
+     * @param x the point
+     * @return the estimate of f″(x)
      */
     public double secondDerivative(DoubleUnaryOperator f, double x) {
         notNull("f", f);
@@ -103,7 +139,14 @@ public final class GradientCheck {
         return (4 * d2 - d1) / 3;
     }
 
-    /** ∇f(x), one coordinate at a time. {@code x} is not changed. */
+    /**
+     * ∇f(x), one coordinate at a time. {@code x} is not changed.
+     *
+     * @param f the function
+     * @param x the point
+     * @return ∇f(x), one coordinate at a time
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public double[] gradient(ToDoubleFunction<double[]> f, double[] x) {
         notNull("f", f);
         Require.nonEmpty("x", x);
@@ -121,7 +164,14 @@ public final class GradientCheck {
         return g;
     }
 
-    /** The Jacobian J<sub>ij</sub> = ∂fᵢ/∂xⱼ of a vector function, column by column. */
+    /**
+     * The Jacobian J<sub>ij</sub> = ∂fᵢ/∂xⱼ of a vector function, column by column.
+     *
+     * @param f the function
+     * @param x the point
+     * @return the Jacobian J<sub>ij</sub> = ∂fᵢ/∂xⱼ of a vector function, column by column
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public Matrix jacobian(UnaryOperator<double[]> f, double[] x) {
         notNull("f", f);
         Require.nonEmpty("x", x);
@@ -153,7 +203,16 @@ public final class GradientCheck {
 
     // ---- checks ------------------------------------------------------------------------------
 
-    /** Compares {@code df} with the numerical derivative of {@code f} at each point. */
+    /**
+     * Compares {@code df} with the numerical derivative of {@code f} at each point.
+     *
+     * @param name what is checked, for the report
+     * @param f the function
+     * @param df the analytic derivative of f
+     * @param points the points to check at
+     * @return one entry per point
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public GradientCheckResult checkDerivative(String name, DoubleUnaryOperator f, DoubleUnaryOperator df,
                                                double... points) {
         notNull("f", f);
@@ -166,13 +225,28 @@ public final class GradientCheck {
         return new GradientCheckResult(name, entries, tolerance);
     }
 
-    /** The derivative of an activation, checked at each point (keep points off its kinks). */
+    /**
+     * The derivative of an activation, checked at each point (keep points off its kinks).
+     *
+     * @param g the vector function
+     * @param points the points to check at
+     * @return one entry per point
+     */
     public GradientCheckResult checkActivation(Activation g, double... points) {
         notNull("g", g);
         return checkDerivative(g.name() + "′", g::value, g::derivative, points);
     }
 
-    /** Compares the analytic gradient {@code grad(x)} with the numerical gradient of f at x. */
+    /**
+     * Compares the analytic gradient {@code grad(x)} with the numerical gradient of f at x.
+     *
+     * @param name what is checked, for the report
+     * @param f the function
+     * @param grad the analytic gradient of f
+     * @param x the point
+     * @return one entry per coordinate
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public GradientCheckResult checkGradient(String name, ToDoubleFunction<double[]> f,
                                              Function<double[], double[]> grad, double[] x) {
         notNull("grad", grad);
@@ -189,7 +263,16 @@ public final class GradientCheck {
         return new GradientCheckResult(name, entries, tolerance);
     }
 
-    /** Compares an analytic Jacobian with the numerical one, entry by entry. */
+    /**
+     * Compares an analytic Jacobian with the numerical one, entry by entry.
+     *
+     * @param name what is checked, for the report
+     * @param f the function
+     * @param jacobian the analytic Jacobian of f, row-major
+     * @param x the point
+     * @return one entry per entry of the Jacobian
+     * @throws IllegalArgumentException if an argument is invalid (the message names it and its value)
+     */
     public GradientCheckResult checkJacobian(String name, UnaryOperator<double[]> f,
                                              Function<double[], Matrix> jacobian, double[] x) {
         notNull("jacobian", jacobian);
@@ -212,6 +295,11 @@ public final class GradientCheck {
     /**
      * The gradient a {@link PointwiseLoss} returns for a batch against the numerical gradient of
      * its reduced value, with respect to the inputs.
+     *
+     * @param loss the loss
+     * @param input the predictions
+     * @param target the targets
+     * @return one entry per input
      */
     public GradientCheckResult checkLoss(PointwiseLoss loss, double[] input, double[] target) {
         notNull("loss", loss);

@@ -34,7 +34,12 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
             return new Entry(at, analytic, numeric, abs, rel);
         }
 
-        /** Whether this entry is within {@code tolerance}; NaN never is. */
+        /**
+         * Whether this entry is within {@code tolerance}; NaN never is.
+         *
+         * @param tolerance the tolerance on the relative error, finite and greater than 0
+         * @return whether this entry is within {@code tolerance}; NaN never is
+         */
         public boolean passes(double tolerance) {
             return absError <= tolerance * Math.max(1.0, Math.abs(numeric));
         }
@@ -46,6 +51,14 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
         }
     }
 
+    /**
+     * A result; the entries are copied.
+     *
+     * @param what      what was checked
+     * @param entries   one per point or coordinate
+     * @param tolerance the tolerance the entries were judged by
+     * @throws IllegalArgumentException if {@code entries} is empty
+     */
     public GradientCheckResult {
         entries = List.copyOf(entries);
         if (entries.isEmpty()) {
@@ -53,7 +66,11 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
         }
     }
 
-    /** The largest |analytic − numeric| (NaN if any entry is NaN). */
+    /**
+     * The largest |analytic − numeric| (NaN if any entry is NaN).
+     *
+     * @return the largest |analytic − numeric| (NaN if any entry is NaN)
+     */
     public double maxAbsError() {
         double m = 0;
         for (Entry e : entries) {
@@ -65,7 +82,11 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
         return m;
     }
 
-    /** The largest relative error (NaN if any entry is NaN). */
+    /**
+     * The largest relative error (NaN if any entry is NaN).
+     *
+     * @return the largest relative error (NaN if any entry is NaN)
+     */
     public double maxRelError() {
         double m = 0;
         for (Entry e : entries) {
@@ -77,7 +98,11 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
         return m;
     }
 
-    /** The entry furthest outside the tolerance (a NaN entry first), or the largest error if all pass. */
+    /**
+     * The entry furthest outside the tolerance (a NaN entry first), or the largest error if all pass.
+     *
+     * @return the entry furthest outside the tolerance (a NaN entry first), or the largest error if all pass
+     */
     public Entry worst() {
         Entry worst = entries.get(0);
         for (Entry e : entries) {
@@ -95,7 +120,11 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
         return e.absError() / Math.max(1.0, Math.abs(e.numeric()));
     }
 
-    /** Whether every entry is within the tolerance. */
+    /**
+     * Whether every entry is within the tolerance.
+     *
+     * @return whether every entry is within the tolerance
+     */
     public boolean passed() {
         for (Entry e : entries) {
             if (!e.passes(tolerance)) {
@@ -105,7 +134,12 @@ public record GradientCheckResult(String what, List<Entry> entries, double toler
         return true;
     }
 
-    /** This result, or an {@link AssertionError} whose message is {@link #toString()}. */
+    /**
+     * This result, or an {@link AssertionError} whose message is {@link #toString()}.
+     *
+     * @return this result, when every entry passes
+     * @throws AssertionError whose message is {@link #toString()}, when an entry fails
+     */
     public GradientCheckResult requirePassed() {
         if (!passed()) {
             throw new AssertionError(toString());

@@ -4,6 +4,8 @@
  * largest absolute and relative error as a readable {@link
  * org.softmaxcourse.gradcheck.GradientCheckResult}. Students use it in exercises ("is my
  * derivative of Mish right?"); the library's own tests use it on every function.
+ * {@link org.softmaxcourse.gradcheck.GradientFlow} measures how much gradient each layer of a deep
+ * stack receives at initialisation (vanishing gradients through depth).
  *
  * <p>Depends on the JDK and the core packages only.
  */

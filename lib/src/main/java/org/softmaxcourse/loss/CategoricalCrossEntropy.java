@@ -1,7 +1,6 @@
 package org.softmaxcourse.loss;
 
 import org.softmaxcourse.activation.Softmax;
-import org.softmaxcourse.internal.kernel.Parallel;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
 
@@ -365,79 +364,19 @@ public abstract sealed class CategoricalCrossEntropy permits CrossEntropyFromLog
     /** ℓ = −Σⱼ aⱼ log pⱼ for one row of coefficients a; its gradient times {@code scale} goes to grad. */
     abstract double row(double[] input, int from, int c, double[] a, double[] grad, double scale);
 
-    // ---- the computation --------------------------------------------------------------------
+    // ---- the computation (CrossEntropyBatch) ---------------------------------------------------
 
     private LossResult<Matrix> evaluate(Matrix input, int[] labels, Reduction how, int threads) {
-        String in = inputName();
-        Require.nonEmpty(in, input);
-        Require.nonEmpty("labels", labels);
-        Require.oneLabelPerRow(in, input, "labels", labels);
-        options.weighting().checkClassCount(in, input);
-        double scale = options.weighting().scale(how, labels, input.cols());
-        return evaluateLabels(input, labels, how, scale, threads);
+        return CrossEntropyBatch.labels(this, input, labels, how, threads);
     }
 
-    /**
-     * Integer labels as coefficient rows aₙⱼ = (1 − ε)·w<sub>kₙ</sub>·[j = kₙ] + (ε/C)·wⱼ, row by
-     * row; the logit form overrides it with a faster one-hot path.
-     */
+    /** Integer labels as rows of coefficients; the logit form overrides it with a faster one-hot path. */
     LossResult<Matrix> evaluateLabels(Matrix input, int[] labels, Reduction how, double scale, int threads) {
-        ClassWeighting weighting = options.weighting();
-        double smoothing = options.smoothing();
-        int n = input.rows();
-        int c = input.cols();
-        weighting.checkLabels(labels, c);
-        checkInput(inputName(), input);
-        double[] losses = new double[n];
-        double[] grad = new double[n * c];
-        double[] z = input.data();
-        Parallel.forRange(n, threads, (from, to) -> {
-            double[] a = new double[c];
-            for (int i = from; i < to; i++) {
-                if (weighting.ignores(labels[i])) {
-                    continue;
-                }
-                int k = labels[i];
-                for (int j = 0; j < c; j++) {
-                    a[j] = smoothing == 0 ? 0.0 : smoothing / c * weighting.weight(j);
-                }
-                a[k] += (1 - smoothing) * weighting.weight(k);
-                losses[i] = row(z, i * c, c, a, grad, scale);
-            }
-        });
-        return result(losses, how, scale, n, c, grad);
+        return CrossEntropyBatch.coefficientRows(this, input, labels, how, scale, threads);
     }
 
     private LossResult<Matrix> evaluate(Matrix input, Matrix targets, Reduction how) {
-        String in = inputName();
-        checkInput(in, input);
-        Require.nonEmpty("targets", targets);
-        Require.sameShape(in, input, "targets", targets);
-        Require.distributions("targets", targets);
-        ClassWeighting weighting = options.weighting();
-        double smoothing = options.smoothing();
-        weighting.checkClassCount(in, input);
-        int n = input.rows();
-        int c = input.cols();
-        double scale = weighting.scale(how, n, n);
-        double[] y = targets.data();
-        double[] a = new double[c];
-        double[] losses = new double[n];
-        double[] grad = new double[n * c];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                double target = smoothing == 0 ? y[i * c + j] : (1 - smoothing) * y[i * c + j] + smoothing / c;
-                a[j] = weighting.weight(j) * target;
-            }
-            losses[i] = row(input.data(), i * c, c, a, grad, scale);
-        }
-        return result(losses, how, scale, n, c, grad);
-    }
-
-    LossResult<Matrix> result(double[] losses, Reduction how, double scale, int n, int c, double[] grad) {
-        double sum = Reduction.sum(losses);
-        double value = how == Reduction.MEAN ? sum * scale : sum;
-        return new LossResult<>(losses, value, Matrix.wrap(n, c, grad), how);
+        return CrossEntropyBatch.targets(this, input, targets, how);
     }
 
     private static Matrix rowOf(double[] input) {

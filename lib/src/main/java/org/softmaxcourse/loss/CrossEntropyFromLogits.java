@@ -94,7 +94,7 @@ final class CrossEntropyFromLogits extends CategoricalCrossEntropy {
                 }
             }
         });
-        LossResult<Matrix> result = result(losses, how, scale, n, c, grad);
+        LossResult<Matrix> result = CrossEntropyBatch.result(losses, how, scale, n, c, grad);
         if (Double.isNaN(result.value())) {
             weighting.checkLabels(labels, c);
             checkInput(inputName(), input);

@@ -316,7 +316,10 @@ public final class HouseStyle {
                 continue;
             }
             xs.add(s.getXData());
-            ys.add(s.getYData());
+            // On a logarithmic axis the data sit where their logarithms do.
+            ys.add(chart.getStyler().isYAxisLogarithmic()
+                    ? java.util.Arrays.stream(s.getYData()).map(v -> v > 0 ? Math.log10(v) : Double.NaN).toArray()
+                    : s.getYData());
             groups.add(s.getYAxisGroup());
             longest = Math.max(longest, s.getName().length());
             entries++;

@@ -200,6 +200,7 @@ class QuestionTest {
         assertEquals("Exercise 1 — 1 of 2 checks pass.\n  ✓ σ(0)\n  ✗ σ(1000): mySigmoid(1000) is NaN (not a number). Hint: ∞/∞\n",
                 out);
         assertTrue(SelfCheck.results().isEmpty());
+        Exercise.clear();
     }
 
     @Test
