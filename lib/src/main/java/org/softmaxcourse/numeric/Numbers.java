@@ -118,6 +118,25 @@ public final class Numbers {
     }
 
     /**
+     * A vector, each entry with {@link #format}: {@code [0.659, 0.2424, 0.09857]}, as
+     * {@code Arrays.toString} prints it but readable.
+     *
+     * @param values the entries
+     * @return the vector's text
+     * @throws IllegalArgumentException if {@code values} is null
+     */
+    public static String vector(double[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("values is null");
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(format(values[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
      * A loss, a cost or an entropy: {@link #format}.
      *
      * @param x the loss

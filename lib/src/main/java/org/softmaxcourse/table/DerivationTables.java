@@ -70,7 +70,7 @@ public final class DerivationTables {
             abs.append(r.maxAbsDiff());
             rel.append(r.maxRelDiff());
             tolerance.append(tolerance(r, derivation));
-            worst.append(r.worstInput());
+            worst.append(shortNumbers(r.worstInput()));
             holds.append(r.holds() ? "yes" : "NO: " + r.failure());
         }
         Table t = Tables.readable(Table.create(title == null ? "Checks" : title, step, claim, checked, inputs, abs,
@@ -78,6 +78,14 @@ public final class DerivationTables {
         abs.setPrintFormatter(SCIENTIFIC);
         rel.setPrintFormatter(SCIENTIFIC);
         return t;
+    }
+
+    private static final java.util.regex.Pattern LONG_NUMBER =
+            java.util.regex.Pattern.compile("-?\\d+\\.\\d{6,}(?:[eE][-+]?\\d+)?");
+
+    /** An input's description with every long number cut to 4 significant digits (7.441610003 → 7.442). */
+    static String shortNumbers(String text) {
+        return LONG_NUMBER.matcher(text).replaceAll(m -> Numbers.format(Double.parseDouble(m.group())));
     }
 
     /** The column of the largest |left − right| over all inputs (for ≤ and ≥: the largest violation). */

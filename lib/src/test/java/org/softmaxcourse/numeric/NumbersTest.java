@@ -76,9 +76,17 @@ class NumbersTest {
     }
 
     @Test
+    void vectorFormatsEveryEntry() {
+        assertEquals("[0.659, 0.2424, 0.09857]",
+                Numbers.vector(new double[] {0.6590011388859679, 0.24243297070471392, 0.09856589040931818}));
+        assertEquals("[]", Numbers.vector(new double[0]));
+    }
+
+    @Test
     void badDigitsAreNamed() {
         assertRejected(() -> Numbers.significant(1, 0), "digits = 0");
         assertRejected(() -> Numbers.scientific(1, 18), "digits = 18");
         assertRejected(() -> Numbers.aligned(null, 3), "values is null");
+        assertRejected(() -> Numbers.vector(null), "values is null");
     }
 }

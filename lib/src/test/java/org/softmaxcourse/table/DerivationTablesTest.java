@@ -49,4 +49,11 @@ class DerivationTablesTest {
         assertRejected(() -> DerivationTables.checks("x", List.of()), "results is empty");
         assertRejected(() -> DerivationTables.checks(null), "derivation is null");
     }
+
+    @Test
+    void worstInputsShowShortNumbers() {
+        assertEquals("7.442", DerivationTables.shortNumbers("7.4416100034618005"));
+        assertEquals("z = -0.6912, y = [0.25, 1.0E-300]", DerivationTables.shortNumbers("z = -0.6912, y = [0.25, 1.0E-300]"));
+        assertEquals("random #4 (z = 2.152e-11)", DerivationTables.shortNumbers("random #4 (z = 2.1522339466173435E-11)"));
+    }
 }
