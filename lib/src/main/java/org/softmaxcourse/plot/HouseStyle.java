@@ -242,9 +242,9 @@ public final class HouseStyle {
         SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
     /**
-     * Makes the y axis logarithmic. XChart's own logarithmic ticks (powers of ten) are used: the
-     * house tick labels are for linear axes, and XChart would let them replace the logarithmic
-     * ticks.
+     * Makes the y axis logarithmic. XChart's own logarithmic ticks (powers of ten) are used, all
+     * labelled in scientific notation: the house tick labels are for linear axes, and XChart would
+     * let them replace the logarithmic ticks.
      *
      * @param chart a chart from {@link #xyChart}
      * @return the same chart
@@ -252,6 +252,8 @@ public final class HouseStyle {
     public static XYChart logarithmicY(XYChart chart) {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
+        // One notation for every decade (1E1, 1E0, 1E-1, …), not "0.001" beside "1E-4".
+        chart.getStyler().setYAxisDecimalPattern("0E0");
         return chart;
     }
 

@@ -107,4 +107,14 @@ class TickLabelsTest {
         assertEquals("−0.5", TickLabels.minus("-0.5"));
         assertEquals("1e−4", TickLabels.minus("1e-4"));
     }
+
+    @Test
+    void aLogarithmicAxisKeepsXChartsDecadesInOneNotation() {
+        XYChart chart = HouseStyle.logarithmicY(HouseStyle.xyChart("t", "x", "y"));
+        HouseStyle.points(chart, "a", new double[] {1, 2, 3}, new double[] {1e-5, 1e-2, 10}, 0);
+        assertEquals(null, chart.getStyler().getyAxisTickLabelsFormattingFunction());
+        assertEquals("0E0", chart.getStyler().getYAxisDecimalPattern());
+        assertTrue(HouseStyle.render(chart, 1).getWidth() > 0);
+        assertEquals(List.of(), HouseStyle.tickLabels(chart, "y"));
+    }
 }
