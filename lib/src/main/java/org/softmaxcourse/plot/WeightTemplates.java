@@ -83,8 +83,8 @@ public final class WeightTemplates {
                 g.drawString(name, x0 + (imageSide - fm.stringWidth(name)) / 2, y0 + imageSide + fm.getAscent() + 4);
             }
             int y = image.getHeight() - legend + 8;
-            String lo = String.format(java.util.Locale.ROOT, "%.2g", -max);
-            String hi = String.format(java.util.Locale.ROOT, "+%.2g  weight (blue raises the score)", max);
+            String lo = "−" + org.softmaxcourse.numeric.Numbers.significant(max, 2);
+            String hi = "+" + org.softmaxcourse.numeric.Numbers.significant(max, 2) + "  weight (blue raises the score)";
             int left = pad + fm.stringWidth(lo) + 4;
             int barWidth = Math.max(40, Math.min(240, image.getWidth() - left - fm.stringWidth(hi) - pad - 8));
             for (int i = 0; i < barWidth; i++) {
