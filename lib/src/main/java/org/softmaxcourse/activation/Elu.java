@@ -94,6 +94,6 @@ public final class Elu implements Activation {
 
     @Override
     public String toString() {
-        return "ELU(z) = z if z > 0 else " + alpha + "·(e^z − 1)";
+        return "ELU(z) = z if z > 0 else " + org.softmaxcourse.numeric.Numbers.format(alpha) + "·(e^z − 1)";
     }
 }

@@ -140,6 +140,6 @@ public final class PRelu implements Activation {
 
     @Override
     public String toString() {
-        return "PReLU(z) = z if z > 0 else a·z, a = " + slope;
+        return "PReLU(z) = z if z > 0 else a·z, a = " + org.softmaxcourse.numeric.Numbers.format(slope);
     }
 }

@@ -66,6 +66,7 @@ public final class Selu implements Activation {
 
     @Override
     public String toString() {
-        return "SELU(z) = λ·z if z > 0 else λα·(e^z − 1), λ = " + LAMBDA + ", α = " + ALPHA;
+        return "SELU(z) = λ·z if z > 0 else λα·(e^z − 1), λ = " + org.softmaxcourse.numeric.Numbers.format(LAMBDA) + ", α = "
+                + org.softmaxcourse.numeric.Numbers.format(ALPHA);
     }
 }

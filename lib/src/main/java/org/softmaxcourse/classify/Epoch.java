@@ -33,8 +33,8 @@ public record Epoch(int epoch, double loss, double cost, double accuracy, double
     @Override
     public String toString() {
         return "epoch " + epoch + ": loss " + Matrix.format(loss) + ", cost " + Matrix.format(cost)
-                + ", accuracy " + Matrix.format(accuracy)
+                + ", accuracy " + org.softmaxcourse.numeric.Numbers.percent(accuracy)
                 + (hasValidation() ? " (validation loss " + Matrix.format(validationLoss) + ", accuracy "
-                + Matrix.format(validationAccuracy) + ")" : "");
+                + org.softmaxcourse.numeric.Numbers.percent(validationAccuracy) + ")" : "");
     }
 }

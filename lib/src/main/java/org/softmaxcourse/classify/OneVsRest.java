@@ -235,7 +235,7 @@ public final class OneVsRest {
         };
     }
 
-    /** E.g. {@code OneVsRest(3 classes, 4 features; final training accuracies [1, 0.7417, 0.9583])}. */
+    /** E.g. {@code OneVsRest(3 classes, 4 features; final training accuracy of each model [100 %, 74.2 %, 95.8 %])}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("OneVsRest(").append(classes()).append(" classes, ").append(features)
@@ -243,7 +243,7 @@ public final class OneVsRest {
         if (models.stream().allMatch(LogisticRegression::isTrained)) {
             sb.append("; final training accuracy of each model [");
             for (int k = 0; k < classes(); k++) {
-                sb.append(k == 0 ? "" : ", ").append(Matrix.format(models.get(k).history().last().accuracy()));
+                sb.append(k == 0 ? "" : ", ").append(org.softmaxcourse.numeric.Numbers.percent(models.get(k).history().last().accuracy()));
             }
             sb.append(']');
         } else {

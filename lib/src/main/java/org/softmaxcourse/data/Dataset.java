@@ -5,11 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.softmaxcourse.numeric.Matrix;
 import org.softmaxcourse.numeric.Require;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * A labelled classification data set: one sample per row of {@code features}, its class in
@@ -30,10 +25,6 @@ import tech.tablesaw.columns.Column;
 public record Dataset(String name, Matrix features, int[] labels, List<String> featureNames,
                       List<String> classNames) {
 
-    /** The name of the label column in {@link #table()}. */
-    public static final String LABEL_COLUMN = "label";
-    /** The name of the class-name column in {@link #table()}. */
-    public static final String CLASS_COLUMN = "class";
 
     public Dataset {
         if (name == null || name.isBlank()) {
@@ -168,31 +159,6 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
      */
     public Split split(double testFraction, long seed) {
         return Split.stratified(this, testFraction, seed);
-    }
-
-    /**
-     * The data set as a tablesaw table: one {@code double} column per feature (named as in
-     * {@link #featureNames()}), then {@value #LABEL_COLUMN} (the integer label) and
-     * {@value #CLASS_COLUMN} (the class name).
-     */
-    public Table table() {
-        int n = size();
-        int d = featureCount();
-        List<Column<?>> columns = new ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) {
-                col[i] = features.data()[i * d + j];
-            }
-            columns.add(DoubleColumn.create(featureNames.get(j), col));
-        }
-        columns.add(IntColumn.create(LABEL_COLUMN, labels.clone()));
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = classNames.get(labels[i]);
-        }
-        columns.add(StringColumn.create(CLASS_COLUMN, names));
-        return Table.create(name, columns.toArray(new Column<?>[0]));
     }
 
     /** E.g. {@code Dataset iris: 150 samples × 4 features, 3 classes (setosa 50, …)}. */

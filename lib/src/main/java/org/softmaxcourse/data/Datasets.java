@@ -11,12 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.softmaxcourse.numeric.Matrix;
-import tech.tablesaw.api.Table;
 
 /**
  * The three data sets shipped with the library (see the {@code README.md} next to the files in
- * {@code org/softmaxcourse/data/} for their sources and licences), as {@link Dataset}s and as
- * tablesaw {@link Table}s.
+ * {@code org/softmaxcourse/data/} for their sources and licences), as {@link Dataset}s
+ * ({@code table.DatasetTables} shows them as tables).
  *
  * <ul>
  *   <li>{@link #breastCancer()}: 569 breast masses, 30 measurements, malignant (0) or benign
@@ -71,21 +70,6 @@ public final class Datasets {
             classes.add(Integer.toString(k));
         }
         return load("digits.csv.gz", "digits", false, names, classes);
-    }
-
-    /** {@link #breastCancer()} as a table: 30 feature columns, {@code label}, {@code class}. */
-    public static Table breastCancerTable() {
-        return breastCancer().table();
-    }
-
-    /** {@link #iris()} as a table: 4 feature columns, {@code label}, {@code class}. */
-    public static Table irisTable() {
-        return iris().table();
-    }
-
-    /** {@link #digits()} as a table: 64 pixel columns, {@code label}, {@code class}. */
-    public static Table digitsTable() {
-        return digits().table();
     }
 
     private static Dataset load(String file, String name, boolean header, List<String> featureNames,

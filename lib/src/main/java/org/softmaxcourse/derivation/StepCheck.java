@@ -158,6 +158,24 @@ public final class StepCheck<T> {
     }
 
     /**
+     * The absolute tolerance: a difference this small always counts as rounding.
+     *
+     * @return the absolute tolerance, at least 0
+     */
+    public double absoluteTolerance() {
+        return abs;
+    }
+
+    /**
+     * The relative tolerance, a multiple of max(|left|, |right|) added to the absolute one.
+     *
+     * @return the relative tolerance, at least 0
+     */
+    public double relativeTolerance() {
+        return rel;
+    }
+
+    /**
      * The number of named edge inputs.
      *
      * @return the number of named edge inputs
@@ -311,6 +329,7 @@ public final class StepCheck<T> {
     @Override
     public String toString() {
         return "StepCheck(left " + relation.symbol() + " right, " + edges.size() + " edge inputs"
-                + (random == null ? "" : " + random inputs") + ", tolerance " + abs + " + " + rel + "·|side|)";
+                + (random == null ? "" : " + random inputs") + ", tolerance " + org.softmaxcourse.numeric.Numbers.scientific(abs) + " + "
+                + org.softmaxcourse.numeric.Numbers.scientific(rel) + "·|side|)";
     }
 }

@@ -59,7 +59,7 @@ public record ClassificationReport(List<ClassMetrics> classes, double accuracy, 
         for (ClassMetrics c : classes) {
             sb.append("\n  ").append(c);
         }
-        return sb.append("\n  accuracy ").append(Matrix.format(accuracy)).append("; macro precision ")
+        return sb.append("\n  accuracy ").append(org.softmaxcourse.numeric.Numbers.percent(accuracy)).append("; macro precision ")
                 .append(Matrix.format(macroPrecision)).append(", recall ").append(Matrix.format(macroRecall))
                 .append(", F1 ").append(Matrix.format(macroF1)).toString();
     }

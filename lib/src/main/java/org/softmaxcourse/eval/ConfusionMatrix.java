@@ -222,7 +222,7 @@ public record ConfusionMatrix(List<String> classNames, int[][] counts, int[] und
         }
         String cell = "%" + (width + 1) + "s";
         StringBuilder sb = new StringBuilder("ConfusionMatrix (rows: true class, columns: predicted), accuracy ")
-                .append(Matrix.format(accuracy())).append('\n').append(String.format(cell, ""));
+                .append(org.softmaxcourse.numeric.Numbers.percent(accuracy())).append('\n').append(String.format(cell, ""));
         for (String name : classNames) {
             sb.append(String.format(cell, name));
         }

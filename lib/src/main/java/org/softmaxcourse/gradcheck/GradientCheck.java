@@ -318,7 +318,8 @@ public final class GradientCheck {
 
     @Override
     public String toString() {
-        return "GradientCheck(tolerance " + tolerance + ", relative step " + step
+        return "GradientCheck(tolerance " + org.softmaxcourse.numeric.Numbers.scientific(tolerance) + ", relative step "
+                + org.softmaxcourse.numeric.Numbers.scientific(step)
                 + ", Richardson-extrapolated central differences)";
     }
 }

@@ -110,7 +110,9 @@ final class KernelBridge {
     static String describe(Chart<?, ?> chart) {
         List<String> names = new ArrayList<>();
         for (Series s : chart.getSeriesMap().values()) {
-            names.add(s.getName());
+            if (s.isShowInLegend()) {
+                names.add(s.getName());
+            }
         }
         return "chart \"" + chart.getTitle() + "\" (x: " + chart.getXAxisTitle() + ", y: "
                 + chart.getYAxisTitle() + "; series: " + String.join(", ", names) + "; "
@@ -178,5 +180,56 @@ final class KernelBridge {
             }
         }
         return null;
+    }
+
+    // ---- charts at twice their pixels (plot.HouseStyle, issue 15) ---------------------------
+
+    /** Where JJava (IJava's successor) keeps its kernel and its display bundle class. */
+    private static final String[][] SIZED_IMAGE_KERNELS = {
+        {"org.dflib.jjava.kernel.JavaNotebookStatics", "kernel", "org.dflib.jjava.jupyter.kernel.display.DisplayData"},
+        {IJAVA_KERNEL, "getKernelInstance", IJAVA_DISPLAY_DATA}};
+
+    /**
+     * Publishes {@code image} as image/png with the size to show it at, {@code width} ×
+     * {@code height} (Jupyter's per-MIME "width"/"height" metadata): a chart rendered at twice its
+     * pixels then shows at its own size, sharp on a high-density screen. JJava and IJava carry
+     * metadata; returns false, having sent nothing, on a kernel that cannot (rapaio) or outside
+     * one, so the caller sends the image at its own size instead.
+     */
+    static boolean emitSizedImage(java.util.function.Supplier<BufferedImage> image, int width, int height,
+                                  String description) {
+        for (String[] k : SIZED_IMAGE_KERNELS) {
+            Class<?> holder = find(k[0]);
+            if (holder == null) {
+                continue;
+            }
+            Object kernel;
+            Object bundle;
+            Method display;
+            try {
+                kernel = holder.getMethod(k[1]).invoke(null);
+                if (kernel == null) {
+                    continue;
+                }
+                Class<?> displayData = Class.forName(k[2], true, kernel.getClass().getClassLoader());
+                bundle = displayData.getConstructor(String.class).newInstance(description);
+                displayData.getMethod("putData", String.class, Object.class)
+                        .invoke(bundle, "image/png", Notebook.base64Png(image.get()));
+                displayData.getMethod("putMetaData", String.class, Object.class)
+                        .invoke(bundle, "image/png", java.util.Map.of("width", width, "height", height));
+                display = kernel.getClass().getMethod("display", displayData);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+            try {
+                display.invoke(kernel, bundle);
+                return true;
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("the kernel could not display image/png: " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the kernel has no display(DisplayData) the course can call: " + e, e);
+            }
+        }
+        return false;
     }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.softmaxcourse.plot.HouseStyle;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,7 +42,7 @@ public final class Notebook {
      */
     public static void show(Object value) {
         if (value instanceof Chart<?, ?> chart) {
-            image(BitmapEncoder.getBufferedImage(chart), KernelBridge.describe(chart));
+            chart(chart);
         } else if (value instanceof BufferedImage image) {
             image(image, "image " + image.getWidth() + "×" + image.getHeight());
         } else if (value instanceof Table table) {
@@ -51,6 +51,22 @@ public final class Notebook {
             System.out.println(value);
         }
     }
+
+    /**
+     * A chart as a PNG in the house style ({@link HouseStyle#render}): twice its pixels, shown at
+     * its own size, on a kernel that sizes images (JJava, IJava), so it is sharp on a
+     * high-density screen; at its own size elsewhere.
+     */
+    private static void chart(Chart<?, ?> chart) {
+        String description = KernelBridge.describe(chart);
+        if (!KernelBridge.emitSizedImage(() -> HouseStyle.render(chart, SHARPNESS), chart.getWidth(), chart.getHeight(),
+                description)) {
+            image(HouseStyle.render(chart, 1), description);
+        }
+    }
+
+    /** Pixels per chart pixel on a kernel that sizes images: 2, as a high-density screen has. */
+    static final int SHARPNESS = 2;
 
     /** Shows a tablesaw table as an HTML table (plain text outside a kernel). */
     public static void table(Table table) {
@@ -104,7 +120,7 @@ public final class Notebook {
         if (chart == null) {
             throw new IllegalArgumentException("chart is null");
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        return HouseStyle.render(chart, 1);
     }
 
     /** Which kernel the helpers talk to: {@code "JJava"}, {@code "IJava"}, {@code "rapaio"} or {@code "none"}. */

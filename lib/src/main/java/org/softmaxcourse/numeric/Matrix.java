@@ -1,7 +1,6 @@
 package org.softmaxcourse.numeric;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A dense matrix of doubles stored row-major in one array: a batch of samples, one per row
@@ -263,23 +262,13 @@ public final class Matrix {
     }
 
     /**
-     * A number with 4 significant digits, trailing zeros dropped: 0.1, 2.303, 1.000e-300.
+     * A number with 4 significant digits, trailing zeros dropped: 0.1, 2.303, 1e-300 (see
+     * {@link Numbers#format}).
      *
-     * @param x the argument
-     * @return a number with 4 significant digits, trailing zeros dropped: 0.1, 2.303, 1.000e-300
+     * @param x the number
+     * @return its text
      */
     public static String format(double x) {
-        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
-            return x == 0 ? "0" : Double.isNaN(x) ? "NaN" : x > 0 ? "∞" : "-∞";
-        }
-        double a = Math.abs(x);
-        if (a >= 1e-4 && a < 1e6) {
-            String s = String.format(Locale.ROOT, "%.4g", x);
-            if (s.contains(".")) {
-                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-            }
-            return s;
-        }
-        return String.format(Locale.ROOT, "%.3e", x);
+        return Numbers.format(x);
     }
 }

@@ -4,40 +4,64 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.softmaxcourse.activation.Activation;
 
 /**
  * Charts of the course's functions, built and returned, never shown: a notebook passes them to
- * {@code Notebook.show}. Every chart has a title, labelled axes and a legend.
+ * {@code Notebook.show}. Every chart has a title, labelled axes and a legend, and is drawn in the
+ * {@link HouseStyle}.
  */
 public final class Plots {
-    /** Width of the course's charts in pixels. */
-    public static final int WIDTH = 640;
-    /** Height of the course's charts in pixels. */
-    public static final int HEIGHT = 400;
+    /** Width of the course's charts in pixels ({@link HouseStyle#WIDTH}). */
+    public static final int WIDTH = HouseStyle.WIDTH;
+    /** Height of the course's charts in pixels ({@link HouseStyle#HEIGHT}). */
+    public static final int HEIGHT = HouseStyle.HEIGHT;
+    /**
+     * A curve whose largest value is this many times smaller than the largest curve's is drawn
+     * on a second y axis at the right, so that its shape stays visible.
+     */
+    public static final double SECOND_AXIS_RATIO = 10;
     /** Points per curve: enough that a kink (ReLU at 0) looks sharp. */
     public static final int SAMPLES = 401;
 
     private Plots() {
     }
 
-    /** g(z) for each activation over [from, to]. */
+    /**
+     * g(z) for each activation over [from, to].
+     *
+     * @param activations the activation functions
+     * @param from the left end of the interval
+     * @param to the right end of the interval
+     * @return the chart
+     */
     public static XYChart activations(double from, double to, Activation... activations) {
         return curves("Activation functions g(z)", "z", "g(z)", from, to, byName(activations, false));
     }
 
-    /** g′(z) for each activation over [from, to]. */
+    /**
+     * g′(z) for each activation over [from, to].
+     *
+     * @param activations the activation functions
+     * @param from the left end of the interval
+     * @param to the right end of the interval
+     * @return the chart
+     */
     public static XYChart derivatives(double from, double to, Activation... activations) {
         return curves("Their derivatives g′(z)", "z", "g′(z)", from, to, byName(activations, true));
     }
 
-    /** One activation and its derivative on one chart. */
+    /**
+     * One activation and its derivative on one chart.
+     *
+     * @param activation the activation function
+     * @param from the left end of the interval
+     * @param to the right end of the interval
+     * @return the chart
+     */
     public static XYChart withDerivative(double from, double to, Activation activation) {
         requireNotNull("activation", activation);
         Map<String, DoubleUnaryOperator> fs = new LinkedHashMap<>();
@@ -48,7 +72,20 @@ public final class Plots {
 
     /**
      * Any functions of one variable over [from, to], one line each, named by the map's keys in
-     * its iteration order.
+     * its iteration order, in the {@link HouseStyle} (series k in colour k and dash pattern k).
+     *
+     * <p>Honest scales: a curve whose largest magnitude is at least {@value #SECOND_AXIS_RATIO}
+     * times smaller than the largest curve's goes on a second y axis at the right, marked
+     * "(right axis)" in the legend, instead of lying flat along the bottom. The legend goes in the
+     * emptiest corner of the plot.
+      *
+      * @param from the left end of the interval
+      * @param functions the functions by name
+      * @param title the title
+      * @param to the right end of the interval
+      * @param xLabel the x axis title
+      * @param yLabel the y axis title
+      * @return the chart
      */
     public static XYChart curves(String title, String xLabel, String yLabel, double from, double to,
                                  Map<String, ? extends DoubleUnaryOperator> functions) {
@@ -59,26 +96,54 @@ public final class Plots {
         if (functions == null || functions.isEmpty()) {
             throw new IllegalArgumentException("functions is empty: a chart needs at least one curve");
         }
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setAntiAlias(true);
         double[] x = grid(from, to, SAMPLES);
+        Map<String, double[]> ys = new LinkedHashMap<>();
+        double[] peak = new double[functions.size()];
+        double largest = 0;
+        int k = 0;
         for (Map.Entry<String, ? extends DoubleUnaryOperator> e : functions.entrySet()) {
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("the function of \"" + e.getKey() + "\" is null");
+            }
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 y[i] = e.getValue().applyAsDouble(x[i]);
+                if (Double.isFinite(y[i])) {
+                    peak[k] = Math.max(peak[k], Math.abs(y[i]));
+                }
             }
-            XYSeries s = chart.addSeries(e.getKey(), x, y);
-            s.setMarker(SeriesMarkers.NONE);
+            largest = Math.max(largest, peak[k]);
+            ys.put(e.getKey(), y);
+            k++;
         }
-        return chart;
+        XYChart chart = HouseStyle.xyChart(title, xLabel, yLabel);
+        boolean rightAxis = false;
+        k = 0;
+        for (Map.Entry<String, double[]> e : ys.entrySet()) {
+            boolean small = functions.size() > 1 && peak[k] > 0 && peak[k] * SECOND_AXIS_RATIO <= largest;
+            XYSeries s = HouseStyle.curve(chart, small ? e.getKey() + " (right axis)" : e.getKey(), x, e.getValue(), k);
+            if (small) {
+                s.setYAxisGroup(1);
+                rightAxis = true;
+            }
+            k++;
+        }
+        if (rightAxis) {
+            chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+            chart.setYAxisGroupTitle(0, yLabel);
+            chart.setYAxisGroupTitle(1, yLabel + " (right axis)");
+        }
+        return HouseStyle.finish(chart);
     }
 
     /**
      * Probability distributions over the same classes as grouped bars, one colour per
      * distribution (e.g. a target and two predictions).
+      *
+      * @param classNames the class names
+      * @param distributions the distributions by name, one probability per class
+      * @param title the title
+      * @return the chart
      */
     public static CategoryChart distributions(String title, String[] classNames,
                                               Map<String, double[]> distributions) {
@@ -88,10 +153,7 @@ public final class Plots {
         if (distributions == null || distributions.isEmpty()) {
             throw new IllegalArgumentException("distributions is empty: a chart needs at least one");
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle("class").yAxisTitle("probability").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        CategoryChart chart = HouseStyle.categoryChart(title, "class", "probability");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         for (Map.Entry<String, double[]> e : distributions.entrySet()) {
@@ -101,6 +163,16 @@ public final class Plots {
             }
             chart.addSeries(e.getKey(), java.util.Arrays.asList(classNames), box(e.getValue()));
         }
+        // The legend inside, over the first or last class if its bars stay low, else beside.
+        double first = 0;
+        double last = 0;
+        for (double[] p : distributions.values()) {
+            first = Math.max(first, p[0]);
+            last = Math.max(last, p[p.length - 1]);
+        }
+        double room = 1 - 0.09 * (distributions.size() + 1);
+        chart.getStyler().setLegendPosition(last <= room ? Styler.LegendPosition.InsideNE
+                : first <= room ? Styler.LegendPosition.InsideNW : Styler.LegendPosition.OutsideE);
         return chart;
     }
 
@@ -112,7 +184,14 @@ public final class Plots {
         return out;
     }
 
-    /** {@code n} evenly spaced points from {@code from} to {@code to}, both included. */
+    /**
+     * {@code n} evenly spaced points from {@code from} to {@code to}, both included.
+     *
+     * @param from the left end of the interval
+     * @param n the number of points, at least 2
+     * @param to the right end of the interval
+     * @return the points
+     */
     public static double[] grid(double from, double to, int n) {
         if (n < 2) {
             throw new IllegalArgumentException("n = " + n + " must be at least 2");

@@ -64,7 +64,7 @@ public final class WeightTemplates {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+            g.setFont(new Font(HouseStyle.FONT, Font.PLAIN, 14));
             FontMetrics fm = g.getFontMetrics();
             for (int c = 0; c < n; c++) {
                 int x0 = pad + (c % cols) * (imageSide + pad);
@@ -83,8 +83,8 @@ public final class WeightTemplates {
                 g.drawString(name, x0 + (imageSide - fm.stringWidth(name)) / 2, y0 + imageSide + fm.getAscent() + 4);
             }
             int y = image.getHeight() - legend + 8;
-            String lo = String.format(java.util.Locale.ROOT, "%.2g", -max);
-            String hi = String.format(java.util.Locale.ROOT, "+%.2g  weight (blue raises the score)", max);
+            String lo = "−" + org.softmaxcourse.numeric.Numbers.significant(max, 2);
+            String hi = "+" + org.softmaxcourse.numeric.Numbers.significant(max, 2) + "  weight (blue raises the score)";
             int left = pad + fm.stringWidth(lo) + 4;
             int barWidth = Math.max(40, Math.min(240, image.getWidth() - left - fm.stringWidth(hi) - pad - 8));
             for (int i = 0; i < barWidth; i++) {

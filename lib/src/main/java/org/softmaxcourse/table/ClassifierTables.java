@@ -8,7 +8,7 @@ import org.softmaxcourse.classify.TrainingHistory;
 import org.softmaxcourse.eval.ClassMetrics;
 import org.softmaxcourse.eval.ClassificationReport;
 import org.softmaxcourse.eval.ConfusionMatrix;
-import org.softmaxcourse.numeric.Matrix;
+import org.softmaxcourse.numeric.Numbers;
 import org.softmaxcourse.numeric.Require;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -25,8 +25,13 @@ public final class ClassifierTables {
     }
 
     /**
-     * One row per epoch: {@code epoch}, {@code loss}, {@code cost}, {@code accuracy}, and {@code
-     * validation loss}, {@code validation accuracy} when validation data was measured.
+     * One row per epoch: {@code epoch}, {@code loss (nats)} (the mean cross-entropy), {@code cost
+     * (nats)} (the loss plus the L2 penalty), {@code accuracy}, and {@code validation loss (nats)},
+     * {@code validation accuracy} when validation data was measured. Accuracies print as
+     * percentages, losses with 4 significant digits.
+      *
+      * @param history the model's training history
+      * @return the table
      */
     public static Table history(TrainingHistory history) {
         if (history == null) {
@@ -35,16 +40,20 @@ public final class ClassifierTables {
         List<Epoch> epochs = history.epochs();
         Table t = Table.create("training history: " + history.model(),
                 IntColumn.create("epoch", epochs.stream().mapToInt(Epoch::epoch).toArray()),
-                DoubleColumn.create("loss", epochs.stream().mapToDouble(Epoch::loss).toArray()),
-                DoubleColumn.create("cost", epochs.stream().mapToDouble(Epoch::cost).toArray()),
+                DoubleColumn.create(LOSS, epochs.stream().mapToDouble(Epoch::loss).toArray()),
+                DoubleColumn.create("cost (nats)", epochs.stream().mapToDouble(Epoch::cost).toArray()),
                 DoubleColumn.create("accuracy", epochs.stream().mapToDouble(Epoch::accuracy).toArray()));
         if (history.hasValidation()) {
-            t.addColumns(DoubleColumn.create("validation loss", epochs.stream().mapToDouble(Epoch::validationLoss).toArray()),
+            t.addColumns(DoubleColumn.create("validation " + LOSS,
+                            epochs.stream().mapToDouble(Epoch::validationLoss).toArray()),
                     DoubleColumn.create("validation accuracy",
                             epochs.stream().mapToDouble(Epoch::validationAccuracy).toArray()));
         }
-        return t;
+        return Tables.readable(t);
     }
+
+    /** The loss column of {@link #history}: the mean cross-entropy, in nats (natural log). */
+    public static final String LOSS = "loss (nats)";
 
     /** The column of {@link #confusionMatrix} that names the true class. */
     public static final String TRUE_CLASS = "true \\ predicted";
@@ -52,6 +61,9 @@ public final class ClassifierTables {
     /**
      * The confusion matrix: a {@value #TRUE_CLASS} column with the true class, one count column per
      * predicted class, an {@code undecided} column if any input got no class, and {@code total}.
+      *
+      * @param matrix the confusion matrix
+      * @return the table
      */
     public static Table confusionMatrix(ConfusionMatrix matrix) {
         if (matrix == null) {
@@ -59,7 +71,7 @@ public final class ClassifierTables {
         }
         int c = matrix.classes();
         int[][] counts = matrix.counts();
-        Table t = Table.create("confusion matrix (accuracy " + Matrix.format(matrix.accuracy()) + ")",
+        Table t = Table.create("confusion matrix (accuracy " + Numbers.percent(matrix.accuracy()) + ")",
                 StringColumn.create(TRUE_CLASS, matrix.classNames()));
         for (int p = 0; p < c; p++) {
             int[] column = new int[c];
@@ -81,8 +93,11 @@ public final class ClassifierTables {
 
     /**
      * One row per class ({@code class}, {@code precision}, {@code recall}, {@code F1}, {@code
-     * support}, {@code predicted}) and a last row {@code macro average}; the accuracy is in the
-     * table's name. Undefined values (see {@link ClassMetrics}) are missing.
+     * support}, {@code predicted}) and a last row {@code macro average}; the accuracy, as a
+     * percentage, is in the table's name. Undefined values (see {@link ClassMetrics}) are missing.
+      *
+      * @param report the classification report
+      * @return the table
      */
     public static Table report(ClassificationReport report) {
         if (report == null) {
@@ -111,16 +126,19 @@ public final class ClassifierTables {
         f1[n - 1] = report.macroF1();
         support[n - 1] = report.total();
         predicted[n - 1] = report.total() - report.undecided();
-        return Table.create("classification report (accuracy " + Matrix.format(report.accuracy()) + ")",
+        return Tables.readable(Table.create("classification report (accuracy " + Numbers.percent(report.accuracy()) + ")",
                 StringColumn.create("class", names), DoubleColumn.create("precision", precision),
                 DoubleColumn.create("recall", recall), DoubleColumn.create("F1", f1),
-                IntColumn.create("support", support), IntColumn.create("predicted", predicted));
+                IntColumn.create("support", support), IntColumn.create("predicted", predicted)));
     }
 
     /**
      * How each rule fared on the same inputs: one row per rule with the count of every {@link
      * Outcome} and the share left undecided. This is the table of G4: one-vs-rest by threshold
      * leaves inputs ambiguous or unclassified, one-vs-one can tie, argmax and softmax always decide.
+      *
+      * @param decisions each rule's decisions on the same inputs
+      * @return the table
      */
     public static Table ambiguity(Decisions... decisions) {
         return ambiguity(null, decisions);
@@ -130,6 +148,10 @@ public final class ClassifierTables {
      * As {@link #ambiguity(Decisions...)}, with two accuracies against {@code truth}: {@code
      * accuracy} counts undecided inputs as wrong, {@code accuracy (resolved)} uses each rule's
      * fallback for them (see {@link Decisions#resolved()}).
+      *
+      * @param decisions each rule's decisions on the same inputs
+      * @param truth the true class of each input
+      * @return the table
      */
     public static Table ambiguity(int[] truth, Decisions... decisions) {
         if (decisions == null || decisions.length == 0) {
@@ -173,7 +195,7 @@ public final class ClassifierTables {
                 t.doubleColumn("accuracy (resolved)").append(share(truth, d.resolved()));
             }
         }
-        return t;
+        return Tables.readable(t);
     }
 
     private static double share(int[] truth, int[] predicted) {

@@ -43,8 +43,8 @@ class TrainingOptionsTest {
                         .withSeed(7).toString());
         TrainingHistory h = new TrainingHistory("toy", List.of(new Epoch(0, 0.6931, 0.6931, 0.5, Double.NaN, Double.NaN),
                 new Epoch(1, 0.5, 0.51, 0.75, 0.6, 0.5)));
-        assertEquals("TrainingHistory of toy, 1 epoch\n  epoch 0: loss 0.6931, cost 0.6931, accuracy 0.5\n"
-                + "  epoch 1: loss 0.5, cost 0.51, accuracy 0.75 (validation loss 0.6, accuracy 0.5)", h.toString());
+        assertEquals("TrainingHistory of toy, 1 epoch\n  epoch 0: loss 0.6931, cost 0.6931, accuracy 50 %\n"
+                + "  epoch 1: loss 0.5, cost 0.51, accuracy 75 % (validation loss 0.6, accuracy 50 %)", h.toString());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingHistory("toy", List.of()))
                 .getMessage().contains("empty"));
     }

@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.softmaxcourse.numeric.Matrix;
-import tech.tablesaw.api.Table;
 
 class DatasetsTest {
 
@@ -47,19 +46,6 @@ class DatasetsTest {
         for (double v : digits.features().data()) {
             assertTrue(v >= 0 && v <= 16 && v == Math.rint(v), "pixel " + v);
         }
-    }
-
-    @Test
-    void tableHasNamedColumnsLabelAndClass() {
-        Table t = Datasets.irisTable();
-        assertEquals(150, t.rowCount());
-        assertEquals(6, t.columnCount());
-        assertEquals("petal width (cm)", t.column(3).name());
-        assertEquals(0.2, t.doubleColumn("petal width (cm)").get(0));
-        assertEquals(2, t.intColumn(Dataset.LABEL_COLUMN).get(149));
-        assertEquals("virginica", t.stringColumn(Dataset.CLASS_COLUMN).get(149));
-        assertEquals(32, Datasets.breastCancerTable().columnCount());
-        assertEquals(66, Datasets.digitsTable().columnCount());
     }
 
     @Test

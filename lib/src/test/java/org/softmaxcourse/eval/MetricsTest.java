@@ -33,7 +33,7 @@ class MetricsTest {
         assertEquals(4, m.predictedCount(1));
         assertEquals(0.6, m.accuracy(), 1e-15);
         assertEquals("""
-                ConfusionMatrix (rows: true class, columns: predicted), accuracy 0.6
+                ConfusionMatrix (rows: true class, columns: predicted), accuracy 60 %
                                    a         b         c undecided
                          a         2         1         0         1
                          b         1         2         0         0

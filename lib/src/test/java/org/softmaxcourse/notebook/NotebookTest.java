@@ -40,7 +40,7 @@ class NotebookTest {
     @Test
     void chartFallsBackToItsTitleAxesAndSeries() {
         String out = printed(() -> Notebook.show(Plots.activations(-3, 3, Sigmoid.INSTANCE, Tanh.INSTANCE)));
-        assertEquals("[chart \"Activation functions g(z)\" (x: z, y: g(z); series: sigmoid, tanh; 640×400 px)]\n",
+        assertEquals("[chart \"Activation functions g(z)\" (x: z, y: g(z); series: sigmoid, tanh; 720×450 px)]\n",
                 out.replace("\r", ""));
     }
 

@@ -46,7 +46,7 @@ class MatrixTest {
     void readableToString() {
         String s = Matrix.of(new double[] {0.1, 2.302585, 1e-300}, new double[] {Double.NaN,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}).toString();
-        assertEquals("Matrix 2×3\n  [0.1, 2.303, 1.000e-300]\n  [NaN, ∞, -∞]", s);
+        assertEquals("Matrix 2×3\n  [0.1, 2.303, 1e-300]\n  [NaN, ∞, -∞]", s);
         String big = Matrix.zeros(20, 3).toString();
         assertTrue(big.contains("… 12 more rows …"), big);
         assertEquals(1 + 8 + 1, big.split("\n").length, big);

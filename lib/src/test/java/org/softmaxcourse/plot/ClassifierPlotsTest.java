@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.softmaxcourse.classify.LogisticRegression;
 import org.softmaxcourse.classify.OneVsRest;
@@ -38,12 +37,13 @@ class ClassifierPlotsTest {
         XYChart chart = ClassifierPlots.history(m.history());
         assertEquals("Training history: logistic regression", chart.getTitle());
         assertEquals("epoch", chart.getXAxisTitle());
-        assertEquals("accuracy", chart.getYAxisGroupTitle(1));
         assertEquals(Set.of("training loss", "training accuracy", "validation loss", "validation accuracy"),
-                chart.getSeriesMap().keySet());
+                chart.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).map(s -> s.getName())
+                        .collect(java.util.stream.Collectors.toSet()));
         assertEquals(1, chart.getSeriesMap().get("training accuracy").getYAxisGroup());
         assertEquals(6, chart.getSeriesMap().get("training loss").getXData().length);
-        assertTrue(BitmapEncoder.getBufferedImage(chart).getWidth() > 0);
+        assertTrue(HouseStyle.render(chart, 1).getWidth() > 0);
+        assertEquals("accuracy (share correct)", chart.getYAxisGroupTitle(1));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ClassifierPlotsTest {
         assertEquals(2, chart.getSeriesMap().get("ambiguous point").getXData().length);
         assertEquals(0.5, chart.getSeriesMap().get("unclassified point").getXData()[0]);
         assertFalse(series.contains("region: tied vote"));
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        BufferedImage image = HouseStyle.render(chart, 1);
         assertEquals(ClassifierPlots.REGIONS_WIDTH, image.getWidth());
     }
 
@@ -124,24 +124,22 @@ class ClassifierPlotsTest {
     }
 
     @Test
-    void probabilityHistogramCountsEverySampleOncePerClass() {
+    void probabilityHistogramCountsEverySampleOncePerClassAndMarksTheThreshold() {
         double[] p = {0.0, 0.05, 0.49, 0.5, 0.97, 1.0};
         int[] y = {0, 0, 1, 0, 1, 1};
-        org.knowm.xchart.CategoryChart chart = ClassifierPlots.probabilityHistogram("P(benign)", p, y,
-                List.of("malignant", "benign"), 10);
+        int[][] counts = ProbabilityPlots.counts(p, y, List.of("malignant", "benign"), 10);
+        // 1.0 lands in the last bin, 0.5 in the bin starting at 0.5
+        assertEquals(List.of(2, 0, 0, 0, 0, 1, 0, 0, 0, 0), java.util.Arrays.stream(counts[0]).boxed().toList());
+        assertEquals(List.of(0, 0, 0, 0, 1, 0, 0, 0, 0, 2), java.util.Arrays.stream(counts[1]).boxed().toList());
+        XYChart chart = ClassifierPlots.probabilityHistogram("P(benign)", p, y, List.of("malignant", "benign"), 10);
         assertEquals("P(benign)", chart.getTitle());
         assertEquals("number of samples", chart.getYAxisTitle());
-        assertEquals(2, chart.getSeriesMap().size());
-        double[] totals = chart.getSeriesMap().values().stream()
-                .mapToDouble(s -> s.getYData().stream().mapToDouble(Number::doubleValue).sum()).toArray();
-        assertEquals(3.0, totals[0]);
-        assertEquals(3.0, totals[1]);
-        // 1.0 lands in the last bin, 0.5 in the bin starting at 0.5
-        List<?> benign = List.copyOf(chart.getSeriesMap().get("true class: benign").getYData());
-        assertEquals(2, ((Number) benign.get(9)).intValue());
-        assertThrows(IllegalArgumentException.class, () -> ClassifierPlots.probabilityHistogram("t",
-                new double[] {1.5}, new int[] {0}, List.of("a", "b"), 10));
-        assertThrows(IllegalArgumentException.class, () -> ClassifierPlots.probabilityHistogram("t",
-                new double[] {0.5}, new int[] {0, 1}, List.of("a", "b"), 10));
+        assertEquals(List.of("true class: malignant", "true class: benign"),
+                chart.getSeriesMap().keySet().stream().filter(n -> !n.isBlank()).toList());
+        // the bars of a class reach the bin counts
+        assertEquals(2.0, java.util.Arrays.stream(chart.getSeriesMap().get("true class: benign").getYData()).max()
+                .orElseThrow());
+        HouseStyle.render(chart, 1);
+        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), HouseStyle.tickLabels(chart, "x"));
     }
 }

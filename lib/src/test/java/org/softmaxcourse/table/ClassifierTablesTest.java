@@ -22,16 +22,17 @@ class ClassifierTablesTest {
     void historyHasOneRowPerEpochAndValidationColumnsWhenMeasured() {
         LogisticRegression m = LogisticRegression.fit(X, Y, TrainingOptions.defaults().withEpochs(4));
         Table t = ClassifierTables.history(m.history());
-        assertEquals(List.of("epoch", "loss", "cost", "accuracy"), t.columnNames());
+        assertEquals(List.of("epoch", "loss (nats)", "cost (nats)", "accuracy"), t.columnNames());
         assertEquals(5, t.rowCount());
-        assertEquals(Math.log(2), t.doubleColumn("loss").get(0), 1e-15);
+        assertEquals(Math.log(2), t.doubleColumn(ClassifierTables.LOSS).get(0), 1e-15);
+        assertEquals("0.6931", t.doubleColumn(ClassifierTables.LOSS).getString(0));
         assertEquals(m.history().last().accuracy(), t.doubleColumn("accuracy").get(4));
         assertEquals("training history: logistic regression", t.name());
         Table v = ClassifierTables.history(LogisticRegression.fit(X, Y, TrainingOptions.defaults().withEpochs(2), X, Y)
                 .history());
-        assertEquals(List.of("epoch", "loss", "cost", "accuracy", "validation loss", "validation accuracy"),
+        assertEquals(List.of("epoch", "loss (nats)", "cost (nats)", "accuracy", "validation loss (nats)", "validation accuracy"),
                 v.columnNames());
-        assertEquals(v.doubleColumn("loss").get(2), v.doubleColumn("validation loss").get(2), 1e-15);
+        assertEquals(v.doubleColumn("loss (nats)").get(2), v.doubleColumn("validation loss (nats)").get(2), 1e-15);
     }
 
     @Test
@@ -46,7 +47,7 @@ class ClassifierTablesTest {
         assertEquals(1, t.intColumn("a").get(2));
         assertEquals(1, t.intColumn("undecided").get(0));
         assertEquals(3, t.intColumn("total").get(0));
-        assertEquals("confusion matrix (accuracy 0.5)", t.name());
+        assertEquals("confusion matrix (accuracy 50 %)", t.name());
     }
 
     @Test
@@ -59,7 +60,8 @@ class ClassifierTablesTest {
         assertEquals("macro average", t.stringColumn("class").get(2));
         assertEquals((1 + 2.0 / 3) / 2, t.doubleColumn("precision").get(2), 1e-15);
         assertEquals(4, t.intColumn("support").get(2));
-        assertEquals("classification report (accuracy 0.75)", t.name());
+        assertEquals("classification report (accuracy 75 %)", t.name());
+        assertEquals("0.6667", t.doubleColumn("precision").getString(1));
     }
 
     @Test
@@ -80,6 +82,8 @@ class ClassifierTablesTest {
         assertEquals(0.5, t.doubleColumn("accuracy").get(0));
         assertEquals(0.75, t.doubleColumn("accuracy (resolved)").get(0));
         assertEquals(1.0, t.doubleColumn("accuracy (resolved)").get(1));
+        assertEquals("50 %", t.doubleColumn("undecided share").getString(0));
+        assertEquals("75 %", t.doubleColumn("accuracy (resolved)").getString(0));
         assertEquals(7, ClassifierTables.ambiguity(threshold).columnCount());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClassifierTables.ambiguity(new int[] {0}, threshold))
                 .getMessage().startsWith("shape mismatch: truth has 1 labels"));

@@ -39,12 +39,12 @@ class TablesTest {
         Table t = Tables.predictions(p, new int[] {3, 3, 3});
         assertEquals(List.of("3", "2", "2"), t.stringColumn("predicted").asList());
         assertEquals(List.of("yes", "no", "no"), t.stringColumn("correct").asList());
-        assertEquals(-Math.log(0.6), t.doubleColumn("loss −log p(true)").get(0), 1e-15);
-        assertEquals(-Math.log(0.1), t.doubleColumn("loss −log p(true)").get(1), 1e-15);
-        assertEquals(-Math.log(0.3), t.doubleColumn("loss −log p(true)").get(2), 1e-15);
+        assertEquals(-Math.log(0.6), t.doubleColumn("loss −ln p(true) (nats)").get(0), 1e-15);
+        assertEquals(-Math.log(0.1), t.doubleColumn("loss −ln p(true) (nats)").get(1), 1e-15);
+        assertEquals(-Math.log(0.3), t.doubleColumn("loss −ln p(true) (nats)").get(2), 1e-15);
         // printed to 4 significant digits, stored in full
-        assertEquals("0.5108", t.doubleColumn("loss −log p(true)").getString(0));
-        assertEquals("2.303", t.doubleColumn("loss −log p(true)").getString(1));
+        assertEquals("0.5108", t.doubleColumn("loss −ln p(true) (nats)").getString(0));
+        assertEquals("2.303", t.doubleColumn("loss −ln p(true) (nats)").getString(1));
     }
 
     @Test
@@ -71,5 +71,18 @@ class TablesTest {
         assertRejected(() -> Tables.predictions(Matrix.of(new double[] {0.5, 0.5}), new int[] {0}, "a"),
                 "1×2", "1 class names");
         assertRejected(() -> Tables.matrix("m", Matrix.of(new double[] {1, 2}), "a"), "1×2", "1 column names");
+    }
+
+    @Test
+    void rowSumsWithTheTrueClassBesideThePrediction() {
+        Matrix p = Matrix.of(new double[] {0.7, 0.2, 0.1}, new double[] {0.3, 0.3, 0.4});
+        Table t = Tables.withRowSums("two flowers", p, new int[] {0, 1}, "setosa", "versicolor", "virginica");
+        assertEquals(List.of("row", "setosa", "versicolor", "virginica", "row sum", "predicted", "true class"),
+                t.columnNames());
+        assertEquals("setosa ✓", t.stringColumn("predicted").get(0));
+        assertEquals("virginica ✗", t.stringColumn("predicted").get(1));
+        assertEquals("versicolor", t.stringColumn("true class").get(1));
+        assertRejected(() -> Tables.withRowSums("x", p, new int[] {0}, "a", "b", "c"), "truth");
+        assertRejected(() -> Tables.withRowSums("x", p, new int[] {0, 3}, "a", "b", "c"), "truth");
     }
 }
