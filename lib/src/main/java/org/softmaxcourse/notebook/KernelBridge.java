@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.Series;
 
@@ -143,10 +145,19 @@ final class KernelBridge {
     /** JJava and IJava: a DisplayData bundle with the plain text and one rich form, sent to display(bundle). */
     private static void bundleDisplay(Object kernel, String displayDataClass, String name, String mime, Object data,
             String plainText) {
+        bundleDisplay(kernel, displayDataClass, name, mime, data, plainText, null);
+    }
+
+    /** {@link #bundleDisplay} with the rich form's metadata (e.g. an image's width and height), if not null. */
+    private static void bundleDisplay(Object kernel, String displayDataClass, String name, String mime, Object data,
+            String plainText, Map<String, Object> metadata) {
         try {
             Class<?> displayData = Class.forName(displayDataClass, true, kernel.getClass().getClassLoader());
             Object bundle = displayData.getConstructor(String.class).newInstance(plainText);
             displayData.getMethod("putData", String.class, Object.class).invoke(bundle, mime, data);
+            if (metadata != null) {
+                displayData.getMethod("putMetaData", String.class, Object.class).invoke(bundle, mime, metadata);
+            }
             Method display = kernel.getClass().getMethod("display", displayData);
             display.invoke(kernel, bundle);
         } catch (InvocationTargetException e) {
@@ -182,13 +193,6 @@ final class KernelBridge {
         return null;
     }
 
-    // ---- charts at twice their pixels (plot.HouseStyle, issue 15) ---------------------------
-
-    /** Where JJava (IJava's successor) keeps its kernel and its display bundle class. */
-    private static final String[][] SIZED_IMAGE_KERNELS = {
-        {"org.dflib.jjava.kernel.JavaNotebookStatics", "kernel", "org.dflib.jjava.jupyter.kernel.display.DisplayData"},
-        {IJAVA_KERNEL, "getKernelInstance", IJAVA_DISPLAY_DATA}};
-
     /**
      * Publishes {@code image} as image/png with the size to show it at, {@code width} ×
      * {@code height} (Jupyter's per-MIME "width"/"height" metadata): a chart rendered at twice its
@@ -196,40 +200,19 @@ final class KernelBridge {
      * metadata; returns false, having sent nothing, on a kernel that cannot (rapaio) or outside
      * one, so the caller sends the image at its own size instead.
      */
-    static boolean emitSizedImage(java.util.function.Supplier<BufferedImage> image, int width, int height,
-                                  String description) {
-        for (String[] k : SIZED_IMAGE_KERNELS) {
-            Class<?> holder = find(k[0]);
-            if (holder == null) {
-                continue;
-            }
-            Object kernel;
-            Object bundle;
-            Method display;
-            try {
-                kernel = holder.getMethod(k[1]).invoke(null);
-                if (kernel == null) {
-                    continue;
-                }
-                Class<?> displayData = Class.forName(k[2], true, kernel.getClass().getClassLoader());
-                bundle = displayData.getConstructor(String.class).newInstance(description);
-                displayData.getMethod("putData", String.class, Object.class)
-                        .invoke(bundle, "image/png", Notebook.base64Png(image.get()));
-                displayData.getMethod("putMetaData", String.class, Object.class)
-                        .invoke(bundle, "image/png", java.util.Map.of("width", width, "height", height));
-                display = kernel.getClass().getMethod("display", displayData);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return false;
-            }
-            try {
-                display.invoke(kernel, bundle);
-                return true;
-            } catch (InvocationTargetException e) {
-                throw new IllegalStateException("the kernel could not display image/png: " + e.getCause(), e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("the kernel has no display(DisplayData) the course can call: " + e, e);
-            }
+    static boolean emitSizedImage(Supplier<BufferedImage> image, int width, int height, String description) {
+        Object jjava = jjavaKernel();
+        Object ijava = jjava == null ? ijavaKernel() : null;
+        if (jjava == null && ijava == null) {
+            return false;
         }
-        return false;
+        Map<String, Object> size = Map.of("width", width, "height", height);
+        String png = Notebook.base64Png(image.get());
+        if (jjava != null) {
+            bundleDisplay(jjava, JJAVA_DISPLAY_DATA, "JJava", "image/png", png, description, size);
+        } else {
+            bundleDisplay(ijava, IJAVA_DISPLAY_DATA, "IJava", "image/png", png, description, size);
+        }
+        return true;
     }
 }
