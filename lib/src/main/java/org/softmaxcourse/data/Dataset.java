@@ -25,7 +25,18 @@ import org.softmaxcourse.numeric.Require;
 public record Dataset(String name, Matrix features, int[] labels, List<String> featureNames,
                       List<String> classNames) {
 
-
+    /**
+     * Checks the data and copies the labels and the name lists.
+     *
+     * @param name         a short name for titles, not blank
+     * @param features     n × d, at least one row, every entry finite
+     * @param labels       n class labels, each in {@code 0 .. classNames.size() − 1}
+     * @param featureNames d distinct column names
+     * @param classNames   C distinct class names
+     * @throws IllegalArgumentException if an argument is null or empty, {@code name} is blank, a
+     *         feature is NaN or ±∞, the shapes disagree, a name is null or repeated, or a label is
+     *         not a class (the message names the argument and its value)
+     */
     public Dataset {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is " + (name == null ? "null" : "blank"));
@@ -44,28 +55,48 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
         Require.labels("labels", labels, classNames.size());
     }
 
-    /** A copy of the labels. */
+    /**
+     * A copy of the labels.
+     *
+     * @return the n class labels, a fresh array
+     */
     @Override
     public int[] labels() {
         return labels.clone();
     }
 
-    /** The number of samples n. */
+    /**
+     * The number of samples n.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return labels.length;
     }
 
-    /** The number of features d. */
+    /**
+     * The number of features d.
+     *
+     * @return the number of columns
+     */
     public int featureCount() {
         return features.cols();
     }
 
-    /** The number of classes C. */
+    /**
+     * The number of classes C.
+     *
+     * @return the number of class names
+     */
     public int classCount() {
         return classNames.size();
     }
 
-    /** How many samples each class has, indexed by label. */
+    /**
+     * How many samples each class has.
+     *
+     * @return C counts, indexed by label
+     */
     public int[] classCounts() {
         int[] counts = new int[classCount()];
         for (int label : labels) {
@@ -74,13 +105,25 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
         return counts;
     }
 
-    /** The name of class {@code label}. */
+    /**
+     * The name of class {@code label}.
+     *
+     * @param label a class label
+     * @return its name
+     * @throws IllegalArgumentException if {@code label} is not in {@code 0 .. C − 1}
+     */
     public String className(int label) {
         Require.label("label", label, classCount());
         return classNames.get(label);
     }
 
-    /** The index of the feature called {@code featureName}. */
+    /**
+     * The index of the feature called {@code featureName}.
+     *
+     * @param featureName a feature name, exactly as in {@link #featureNames()}
+     * @return its column index
+     * @throws IllegalArgumentException if no feature has that name (the message lists the names)
+     */
     public int featureIndex(String featureName) {
         int j = featureNames.indexOf(featureName);
         if (j < 0) {
@@ -90,7 +133,14 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
         return j;
     }
 
-    /** The rows {@code rows} (in that order) as a new data set with the same names. */
+    /**
+     * The rows {@code rows} (in that order) as a new data set with the same names.
+     *
+     * @param rows row indices, at least one; a row may be repeated
+     * @return a data set of {@code rows.length} samples
+     * @throws IllegalArgumentException if {@code rows} is null or empty, or an index is outside
+     *         {@code 0 .. n − 1}
+     */
     public Dataset rows(int[] rows) {
         Require.nonEmpty("rows", rows);
         int d = featureCount();
@@ -110,6 +160,11 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
     /**
      * The same samples with only the named features, in the order given: for example
      * {@code iris.withFeatures("petal length (cm)", "petal width (cm)")} for 2-D pictures.
+     *
+     * @param names feature names, at least one
+     * @return a data set with {@code names.length} features
+     * @throws IllegalArgumentException if {@code names} is null or empty, a name is not a feature,
+     *         or a name is given twice
      */
     public Dataset withFeatures(String... names) {
         if (names == null || names.length == 0) {
@@ -122,7 +177,14 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
         return withFeatures(columns);
     }
 
-    /** The same samples with only the feature columns {@code columns}, in that order. */
+    /**
+     * The same samples with only the feature columns {@code columns}, in that order.
+     *
+     * @param columns column indices, at least one
+     * @return a data set with {@code columns.length} features
+     * @throws IllegalArgumentException if {@code columns} is null or empty, an index is outside
+     *         {@code 0 .. d − 1}, or a column is given twice
+     */
     public Dataset withFeatures(int... columns) {
         if (columns == null || columns.length == 0) {
             throw new IllegalArgumentException("columns is empty: keep at least one feature");
@@ -146,7 +208,14 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
         return new Dataset(name, Matrix.wrap(n, columns.length, out), labels, names, classNames);
     }
 
-    /** The same labels and names over other features of the same shape (e.g. standardised ones). */
+    /**
+     * The same labels and names over other features of the same shape (e.g. standardised ones).
+     *
+     * @param newFeatures n × d, every entry finite; not copied
+     * @return a data set with the new features
+     * @throws IllegalArgumentException if {@code newFeatures} is null, differs in shape, or holds
+     *         NaN or ±∞
+     */
     public Dataset withFeatureMatrix(Matrix newFeatures) {
         Require.nonEmpty("newFeatures", newFeatures);
         Require.sameShape("newFeatures", newFeatures, "features", features);
@@ -156,6 +225,12 @@ public record Dataset(String name, Matrix features, int[] labels, List<String> f
     /**
      * A seeded, stratified split into a training and a test part; see {@link
      * Split#stratified(Dataset, double, long)} for the exact procedure.
+     *
+     * @param testFraction the share of each class that goes to the test part, in (0, 1)
+     * @param seed         the seed of the shuffle
+     * @return the split, with raw features
+     * @throws IllegalArgumentException if {@code testFraction} is outside (0, 1), leaves a class
+     *         without training samples, or leaves the test part empty
      */
     public Split split(double testFraction, long seed) {
         return Split.stratified(this, testFraction, seed);

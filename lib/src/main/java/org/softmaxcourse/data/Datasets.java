@@ -35,7 +35,13 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** Breast Cancer Wisconsin (Diagnostic): label 0 = malignant, 1 = benign. */
+    /**
+     * Breast Cancer Wisconsin (Diagnostic): label 0 = malignant, 1 = benign.
+     *
+     * @return 569 samples × 30 features, 2 classes
+     * @throws IllegalStateException if the data file is missing from the class path
+     * @throws UncheckedIOException if the data file cannot be read
+     */
     public static Dataset breastCancer() {
         List<String> names = new ArrayList<>();
         for (String m : MEASUREMENTS) {
@@ -50,14 +56,26 @@ public final class Datasets {
         return load("breast_cancer.csv", "breast cancer", true, names, List.of("malignant", "benign"));
     }
 
-    /** Fisher's iris data: label 0 = setosa, 1 = versicolor, 2 = virginica. */
+    /**
+     * Fisher's iris data: label 0 = setosa, 1 = versicolor, 2 = virginica.
+     *
+     * @return 150 samples × 4 features, 3 classes
+     * @throws IllegalStateException if the data file is missing from the class path
+     * @throws UncheckedIOException if the data file cannot be read
+     */
     public static Dataset iris() {
         return load("iris.csv", "iris", true,
                 List.of("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"),
                 List.of("setosa", "versicolor", "virginica"));
     }
 
-    /** The UCI handwritten digits: 8 × 8 images, label = the digit. */
+    /**
+     * The UCI handwritten digits: 8 × 8 images, label = the digit.
+     *
+     * @return 1797 samples × 64 features, 10 classes
+     * @throws IllegalStateException if the data file is missing from the class path
+     * @throws UncheckedIOException if the data file cannot be read
+     */
     public static Dataset digits() {
         List<String> names = new ArrayList<>();
         for (int r = 0; r < 8; r++) {
@@ -103,6 +121,10 @@ public final class Datasets {
      * @param header       whether the first line is scikit-learn's header
      * @param featureNames the d feature names
      * @param classNames   the C class names
+     * @return the data set
+     * @throws IOException if reading {@code csv} fails
+     * @throws IllegalArgumentException if an argument is null, or the text is malformed as
+     *         described above
      */
     public static Dataset readCsv(String name, Reader csv, boolean header, List<String> featureNames,
                                   List<String> classNames) throws IOException {

@@ -36,6 +36,18 @@ public record Split(Dataset train, Dataset test, int[] trainIndices, int[] testI
      */
     public static final long COURSE_SEED = 20;
 
+    /**
+     * Checks the parts and copies the index arrays.
+     *
+     * @param train        the training samples
+     * @param test         the test samples
+     * @param trainIndices the row each training sample came from
+     * @param testIndices  the row each test sample came from
+     * @param testFraction the fraction of each class asked for in the test part
+     * @param seed         the seed of the shuffle
+     * @param standardiser the standardiser fitted on the training part, or {@code null}
+     * @throws IllegalArgumentException if {@code train}, {@code test} or an index array is null
+     */
     public Split {
         if (train == null || test == null || trainIndices == null || testIndices == null) {
             throw new IllegalArgumentException((train == null ? "train" : test == null ? "test"
@@ -61,7 +73,12 @@ public record Split(Dataset train, Dataset test, int[] trainIndices, int[] testI
      * <p>Every class must keep at least one training sample (a model cannot learn a class it
      * never sees), and the test part must not be empty.
      *
-     * @param testFraction in (0, 1)
+     * @param data         the data set to split
+     * @param testFraction the share of each class that goes to the test part, in (0, 1)
+     * @param seed         the seed of the shuffle
+     * @return the split, with raw features
+     * @throws IllegalArgumentException if {@code data} is null, {@code testFraction} is outside
+     *         (0, 1), a class would keep no training sample, or the test part would be empty
      */
     public static Split stratified(Dataset data, double testFraction, long seed) {
         if (data == null) {
@@ -104,6 +121,9 @@ public record Split(Dataset train, Dataset test, int[] trainIndices, int[] testI
     /**
      * The same split with both parts standardised by a {@link Standardiser} fitted on the
      * training part alone.
+     *
+     * @return a standardised copy of this split
+     * @throws IllegalStateException if this split is already standardised
      */
     public Split standardised() {
         if (standardiser != null) {
@@ -114,16 +134,30 @@ public record Split(Dataset train, Dataset test, int[] trainIndices, int[] testI
                 seed, s);
     }
 
-    /** Whether the features have been standardised. */
+    /**
+     * Whether the features have been standardised.
+     *
+     * @return {@code true} if {@link #standardiser()} is not {@code null}
+     */
     public boolean isStandardised() {
         return standardiser != null;
     }
 
+    /**
+     * A copy of the training rows.
+     *
+     * @return the row of the full data set each training sample came from, a fresh array
+     */
     @Override
     public int[] trainIndices() {
         return trainIndices.clone();
     }
 
+    /**
+     * A copy of the test rows.
+     *
+     * @return the row of the full data set each test sample came from, a fresh array
+     */
     @Override
     public int[] testIndices() {
         return testIndices.clone();

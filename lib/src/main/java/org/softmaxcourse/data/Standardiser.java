@@ -20,6 +20,14 @@ import org.softmaxcourse.numeric.Require;
  */
 public record Standardiser(double[] means, double[] scales) {
 
+    /**
+     * Checks and copies μ and s.
+     *
+     * @param means  μ, one per column, all finite
+     * @param scales s, one per column, all finite and positive
+     * @throws IllegalArgumentException if an array is null or empty, they differ in length, a mean
+     *         is not finite, or a scale is not finite and positive (the message names it and its value)
+     */
     public Standardiser {
         Require.nonEmpty("means", means);
         Require.nonEmpty("scales", scales);
@@ -34,7 +42,13 @@ public record Standardiser(double[] means, double[] scales) {
         scales = scales.clone();
     }
 
-    /** Fits μ and s to the columns of {@code x}. */
+    /**
+     * Fits μ and s to the columns of {@code x}.
+     *
+     * @param x n × d data, at least one row, every entry finite
+     * @return a standardiser for d columns
+     * @throws IllegalArgumentException if {@code x} is null, has no rows, or holds NaN or ±∞
+     */
     public static Standardiser fit(Matrix x) {
         Require.nonEmpty("x", x);
         Dataset.requireFinite("x", x);
@@ -68,22 +82,42 @@ public record Standardiser(double[] means, double[] scales) {
         return new Standardiser(mean, scale);
     }
 
+    /**
+     * A copy of μ.
+     *
+     * @return the column means, a fresh array
+     */
     @Override
     public double[] means() {
         return means.clone();
     }
 
+    /**
+     * A copy of s.
+     *
+     * @return the column scales, a fresh array
+     */
     @Override
     public double[] scales() {
         return scales.clone();
     }
 
-    /** The number of columns it standardises. */
+    /**
+     * The number of columns it standardises.
+     *
+     * @return d
+     */
     public int features() {
         return means.length;
     }
 
-    /** (x − μ) / s for every row of {@code x}, as a new matrix. */
+    /**
+     * (x − μ) / s for every row of {@code x}, as a new matrix.
+     *
+     * @param x rows with d columns, in the original units
+     * @return the standardised rows
+     * @throws IllegalArgumentException if {@code x} is null, has no rows, or does not have d columns
+     */
     public Matrix transform(Matrix x) {
         check(x);
         int d = x.cols();
@@ -96,7 +130,14 @@ public record Standardiser(double[] means, double[] scales) {
         return Matrix.wrap(x.rows(), d, out);
     }
 
-    /** x′ · s + μ: standardised rows back in the original units. */
+    /**
+     * x′ · s + μ: standardised rows back in the original units.
+     *
+     * @param standardised rows with d columns, standardised
+     * @return the rows in the original units
+     * @throws IllegalArgumentException if {@code standardised} is null, has no rows, or does not
+     *         have d columns
+     */
     public Matrix inverse(Matrix standardised) {
         check(standardised);
         int d = standardised.cols();
@@ -109,7 +150,13 @@ public record Standardiser(double[] means, double[] scales) {
         return Matrix.wrap(standardised.rows(), d, out);
     }
 
-    /** The data set with its features standardised; labels and names unchanged. */
+    /**
+     * The data set with its features standardised; labels and names unchanged.
+     *
+     * @param data a data set with d features
+     * @return the standardised data set
+     * @throws IllegalArgumentException if {@code data} is null or does not have d features
+     */
     public Dataset transform(Dataset data) {
         if (data == null) {
             throw new IllegalArgumentException("data is null");

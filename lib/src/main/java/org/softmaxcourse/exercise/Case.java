@@ -7,6 +7,12 @@ package org.softmaxcourse.exercise;
  */
 @FunctionalInterface
 public interface Case {
-    /** Runs the case; returns normally when it passes. */
+    /**
+     * Runs the case; returns normally when it passes.
+     *
+     * @throws CheckFailure if a check fails (a wrong answer)
+     * @throws Exception anything else the student's code throws: the case counts as crashed, or
+     *         as not answered when it is the "your code here" stub
+     */
     void run() throws Exception;
 }

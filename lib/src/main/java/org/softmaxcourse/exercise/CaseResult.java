@@ -29,19 +29,35 @@ public record CaseResult(String name, double weight, Outcome outcome, String mes
             this.label = label;
         }
 
-        /** The lower-case label used in the machine-readable result. */
+        /**
+         * The lower-case label used in the machine-readable result.
+         *
+         * @return e.g. {@code "not-answered"}
+         */
         public String label() {
             return label;
         }
     }
 
-    /** Normalises nulls to empty strings. */
+    /**
+     * Normalises a null message or hint to an empty string.
+     *
+     * @param name    the case's name
+     * @param weight  its weight in the question's score
+     * @param outcome how the case ended
+     * @param message what went wrong, or null
+     * @param hint    the author's hint, or null
+     */
     public CaseResult {
         message = message == null ? "" : message;
         hint = hint == null ? "" : hint;
     }
 
-    /** True when the case passed. */
+    /**
+     * Whether the case passed.
+     *
+     * @return {@code true} when the outcome is {@link Outcome#PASSED}
+     */
     public boolean passed() {
         return outcome == Outcome.PASSED;
     }

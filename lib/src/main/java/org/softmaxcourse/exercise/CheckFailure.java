@@ -14,6 +14,8 @@ public final class CheckFailure extends AssertionError {
     private final String hint;
 
     /**
+     * Builds the failure; its message is the problem, then " Hint: " and the hint if there is one.
+     *
      * @param problem what is wrong, e.g. {@code "stableSigmoid(40) = NaN is not a number."}
      * @param hint    what to look at next; may be null or empty
      */
@@ -23,12 +25,20 @@ public final class CheckFailure extends AssertionError {
         this.hint = hint == null ? "" : hint;
     }
 
-    /** What is wrong, without the hint. */
+    /**
+     * What is wrong, without the hint.
+     *
+     * @return the problem as given
+     */
     public String problem() {
         return problem;
     }
 
-    /** The hint, or an empty string. */
+    /**
+     * The hint, or an empty string.
+     *
+     * @return the hint; empty when none was given
+     */
     public String hint() {
         return hint;
     }

@@ -31,12 +31,27 @@ public final class Checker {
         this.reveal = reveal;
     }
 
-    /** True when this checker's messages show expected values. */
+    /**
+     * Whether this checker's messages show expected values.
+     *
+     * @return {@code true} for {@link Check#revealing()}, {@code false} for the quiet default
+     */
     public boolean reveals() {
         return reveal;
     }
 
-    /** Fails unless {@code actual} is within {@code tol} of {@code expected} (see the class notes). */
+    /**
+     * Fails unless {@code actual} is within {@code tol} of {@code expected} (see the class notes).
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param actual the student's value
+     * @param expected the right value; an infinity must be matched exactly, a NaN by a NaN
+     * @param tol the tolerance, finite and ≥ 0
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     * @throws IllegalArgumentException if {@code tol} is negative, infinite or NaN (a mistake of
+     *         the test's author, not the student's)
+     */
     public void close(String what, double actual, double expected, double tol, String hint) {
         requireTol(tol);
         String problem = problem(what, actual, expected, tol);
@@ -45,7 +60,18 @@ public final class Checker {
         }
     }
 
-    /** Fails unless both arrays have the same length and every entry is close (see the class notes). */
+    /**
+     * Fails unless both arrays have the same length and every entry is close (see the class notes).
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param actual the student's array
+     * @param expected the right values, one per entry
+     * @param tol the tolerance, finite and ≥ 0
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     * @throws IllegalArgumentException if {@code tol} is negative, infinite or NaN, or
+     *         {@code expected} is null (a mistake of the test's author, not the student's)
+     */
     public void close(String what, double[] actual, double[] expected, double tol, String hint) {
         requireTol(tol);
         if (expected == null) {
@@ -76,7 +102,15 @@ public final class Checker {
         }
     }
 
-    /** Fails unless {@code actual == expected}. */
+    /**
+     * Fails unless {@code actual == expected}.
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param actual the student's value
+     * @param expected the right value
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     */
     public void equal(String what, long actual, long expected, String hint) {
         if (actual != expected) {
             String direction = actual < expected ? "too small" : "too large";
@@ -85,7 +119,15 @@ public final class Checker {
         }
     }
 
-    /** Fails unless {@code actual} equals {@code expected} ({@link Objects#deepEquals}, so arrays compare by content). */
+    /**
+     * Fails unless {@code actual} equals {@code expected} ({@link Objects#deepEquals}, so arrays compare by content).
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param actual the student's value
+     * @param expected the right value
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     */
     public void equal(String what, Object actual, Object expected, String hint) {
         if (!Objects.deepEquals(actual, expected)) {
             throw new CheckFailure(what + " is " + describe(actual) + ", which is not right."
@@ -96,6 +138,11 @@ public final class Checker {
     /**
      * Fails unless {@code condition} holds. {@code claim} states the property in words, e.g.
      * {@code "stableSoftmax(z) leaves z unchanged"}.
+     *
+     * @param claim the property in words; the message is "Not so: " followed by it
+     * @param condition whether the property holds
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
      */
     public void that(String claim, boolean condition, String hint) {
         if (!condition) {
@@ -103,7 +150,14 @@ public final class Checker {
         }
     }
 
-    /** Fails when {@code actual} is NaN or infinite. */
+    /**
+     * Fails when {@code actual} is NaN or infinite.
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param actual the student's value
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     */
     public void finite(String what, double actual, String hint) {
         if (Double.isNaN(actual)) {
             throw new CheckFailure(what + " is NaN (not a number); it should be a finite number.", hint);
@@ -113,7 +167,16 @@ public final class Checker {
         }
     }
 
-    /** Fails unless {@code lo ≤ actual ≤ hi}. The range is part of the question, so it is always shown. */
+    /**
+     * Fails unless {@code lo ≤ actual ≤ hi}. The range is part of the question, so it is always shown.
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param actual the student's value
+     * @param lo the lower end of the range
+     * @param hi the upper end of the range
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     */
     public void inRange(String what, double actual, double lo, double hi, String hint) {
         if (!(actual >= lo && actual <= hi)) {
             throw new CheckFailure(what + " = " + format(actual) + " is outside [" + format(lo) + ", "
@@ -124,6 +187,14 @@ public final class Checker {
     /**
      * Fails unless {@code p} is a probability vector: not empty, every entry in [0, 1] and the sum
      * within {@code tol} of 1.
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param p the student's probability vector
+     * @param tol the tolerance, finite and ≥ 0
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     * @throws IllegalArgumentException if {@code tol} is negative, infinite or NaN (a mistake of
+     *         the test's author, not the student's)
      */
     public void probabilities(String what, double[] p, double tol, String hint) {
         requireTol(tol);
@@ -146,7 +217,17 @@ public final class Checker {
         }
     }
 
-    /** Fails unless {@code body} throws an exception of type {@code type} (or a subtype). */
+    /**
+     * Fails unless {@code body} throws an exception of type {@code type} (or a subtype).
+     *
+     * @param what the quantity, as the student would write it; it starts the message
+     * @param type the exception type expected (a subtype also passes)
+     * @param body the code that should throw
+     * @param hint the author's hint, shown with the message; may be null or empty
+     * @throws CheckFailure if the check does not hold
+     * @throws UnsupportedOperationException if {@code body} is still the "your code here" stub:
+     *         its exception passes through, so the case counts as not answered
+     */
     public void throwsA(String what, Class<? extends Throwable> type, Case body, String hint) {
         try {
             body.run();

@@ -39,7 +39,15 @@ public final class Exercise {
     private Exercise() {
     }
 
-    /** Runs the checks, records the result for {@link #summary} and shows it. */
+    /**
+     * Runs the checks, records the result for {@link #summary} and shows it.
+     *
+     * @param title       the exercise's title, e.g. {@code "Exercise 2: σ′ from σ"}; a later check
+     *                    with the same title replaces the recorded result
+     * @param declaration declares the checks with {@link Tests#test(String, Case)}
+     * @throws IllegalArgumentException if {@code title} is null or blank, or {@code declaration}
+     *         is null
+     */
     public static void check(String title, Consumer<Tests> declaration) {
         ExerciseResult r = evaluate(title, declaration);
         synchronized (RESULTS) {
@@ -52,7 +60,15 @@ public final class Exercise {
         }
     }
 
-    /** Runs the checks and returns the result without showing or recording it. */
+    /**
+     * Runs the checks and returns the result without showing or recording it.
+     *
+     * @param title       the exercise's title
+     * @param declaration declares the checks with {@link Tests#test(String, Case)}
+     * @return whether the exercise was attempted and what every check found
+     * @throws IllegalArgumentException if {@code title} is null or blank, or {@code declaration}
+     *         is null
+     */
     public static ExerciseResult evaluate(String title, Consumer<Tests> declaration) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("an exercise needs a title");
@@ -64,7 +80,11 @@ public final class Exercise {
         return new ExerciseResult(!ran.tests().isStarter(), ran.result());
     }
 
-    /** The latest result of every exercise checked in this session, in the order first checked. */
+    /**
+     * The latest result of every exercise checked in this session, in the order first checked.
+     *
+     * @return an unmodifiable snapshot
+     */
     public static List<ExerciseResult> results() {
         synchronized (RESULTS) {
             return List.copyOf(RESULTS.values());
@@ -85,6 +105,7 @@ public final class Exercise {
      *
      * @param exercises how many exercises the notebook has; a check cell that has not run (or did
      *                  not compile) is counted as not attempted
+     * @throws IllegalArgumentException if {@code exercises} is less than 1
      */
     public static void summary(int exercises) {
         if (exercises < 1) {

@@ -10,19 +10,33 @@ package org.softmaxcourse.exercise;
  */
 public record ExerciseResult(boolean attempted, QuestionResult checks) {
 
-    /** Rejects a missing result. */
+    /**
+     * Rejects a missing result.
+     *
+     * @param attempted false while the starter condition holds
+     * @param checks    the outcome of every check
+     * @throws IllegalArgumentException if {@code checks} is null
+     */
     public ExerciseResult {
         if (checks == null) {
             throw new IllegalArgumentException("an exercise result needs the checks' result, not null");
         }
     }
 
-    /** The exercise's title. */
+    /**
+     * The exercise's title.
+     *
+     * @return the title, which is the checks' id
+     */
     public String title() {
         return checks.id();
     }
 
-    /** True when attempted and every check passes. */
+    /**
+     * Whether the exercise is done.
+     *
+     * @return {@code true} when attempted and every check passes
+     */
     public boolean passed() {
         return attempted && checks.passed();
     }
@@ -30,12 +44,18 @@ public record ExerciseResult(boolean attempted, QuestionResult checks) {
     /**
      * One word: {@code not-attempted} (the starter is unchanged), or else the checks' status:
      * {@code passed}, {@code partial}, {@code failed}, {@code not-answered} or {@code error}.
+     *
+     * @return the status word
      */
     public String status() {
         return attempted ? checks.status() : "not-attempted";
     }
 
-    /** One line of ASCII JSON for the course's exercise test: the status and every check's real outcome. */
+    /**
+     * One line of ASCII JSON for the course's exercise test: the status and every check's real outcome.
+     *
+     * @return the JSON object, without a line break
+     */
     public String toJson() {
         String inner = checks.toJson();
         return "{\"title\":" + Json.quote(title()) + ",\"attempted\":" + attempted

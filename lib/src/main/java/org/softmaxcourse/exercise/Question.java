@@ -43,6 +43,8 @@ public final class Question {
      * @param id          the question id from the test cell's metadata, e.g. {@code "q1"}
      * @param points      the question's points (≥ 0) from the same metadata
      * @param declaration declares the cases with {@link Tests#test(String, Case)}
+     * @throws IllegalArgumentException if {@code id} is not letters, digits, '_', '.' or '-',
+     *         {@code points} is negative or not finite, or {@code declaration} is null
      */
     public static void grade(String id, double points, Consumer<Tests> declaration) {
         QuestionResult r = evaluate(id, points, declaration);
@@ -55,7 +57,17 @@ public final class Question {
         }
     }
 
-    /** Runs the tests and returns the result, showing and recording nothing. */
+    /**
+     * Runs the tests and returns the result, showing and recording nothing.
+     *
+     * @param id          the question id, e.g. {@code "q1"}
+     * @param points      the question's points (≥ 0)
+     * @param declaration declares the cases with {@link Tests#test(String, Case)}
+     * @return the outcome of every case and the score; if the declaration throws or declares no
+     *         case, a result whose {@code error} says why
+     * @throws IllegalArgumentException if {@code id} is not letters, digits, '_', '.' or '-',
+     *         {@code points} is negative or not finite, or {@code declaration} is null
+     */
     public static QuestionResult evaluate(String id, double points, Consumer<Tests> declaration) {
         if (id == null || !id.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("a question id is letters, digits, '_', '.' or '-', not " + id);

@@ -16,12 +16,24 @@ import java.util.Locale;
  */
 public record QuestionResult(String id, double points, List<CaseResult> cases, String error) {
 
-    /** Copies the case list. */
+    /**
+     * Copies the case list.
+     *
+     * @param id     the question's id (for an exercise, its title)
+     * @param points the question's points
+     * @param cases  the outcome of every declared case
+     * @param error  why no case could run, or null
+     * @throws NullPointerException if {@code cases} is null or holds null
+     */
     public QuestionResult {
         cases = List.copyOf(cases);
     }
 
-    /** Weight of the passing cases over the weight of all cases; 0 on an error or with no cases. */
+    /**
+     * Weight of the passing cases over the weight of all cases; 0 on an error or with no cases.
+     *
+     * @return a fraction in [0, 1]
+     */
     public double fraction() {
         if (error != null || cases.isEmpty()) {
             return 0;
@@ -37,17 +49,29 @@ public record QuestionResult(String id, double points, List<CaseResult> cases, S
         return passed / all;
     }
 
-    /** The points earned, rounded to hundredths. */
+    /**
+     * The points earned, rounded to hundredths.
+     *
+     * @return points × {@link #fraction()}, rounded
+     */
     public double earned() {
         return Math.round(points * fraction() * 100.0) / 100.0;
     }
 
-    /** True when every case passed. */
+    /**
+     * Whether the question is fully solved.
+     *
+     * @return {@code true} when there was no error, at least one case, and every case passed
+     */
     public boolean passed() {
         return error == null && !cases.isEmpty() && cases.stream().allMatch(CaseResult::passed);
     }
 
-    /** Number of passing cases. */
+    /**
+     * Number of passing cases.
+     *
+     * @return how many cases passed
+     */
     public long passedCount() {
         return cases.stream().filter(CaseResult::passed).count();
     }
@@ -56,6 +80,8 @@ public record QuestionResult(String id, double points, List<CaseResult> cases, S
      * One word for the whole question: {@code passed}, {@code partial} (some cases pass),
      * {@code not-answered} (every case hit the "your code here" stub), {@code failed} or
      * {@code error} (no case could run).
+     *
+     * @return the status word
      */
     public String status() {
         if (error != null || cases.isEmpty()) {
@@ -73,7 +99,11 @@ public record QuestionResult(String id, double points, List<CaseResult> cases, S
         return "failed";
     }
 
-    /** The machine-readable form the grader reads: one line of ASCII JSON. */
+    /**
+     * The machine-readable form the grader reads: one line of ASCII JSON.
+     *
+     * @return the JSON object with the score and every case, without a line break
+     */
     public String toJson() {
         StringBuilder sb = new StringBuilder(256);
         sb.append("{\"id\":").append(Json.quote(id))

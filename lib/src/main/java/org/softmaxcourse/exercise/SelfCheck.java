@@ -32,7 +32,11 @@ public final class SelfCheck {
         RESULTS.put(r.id(), r);
     }
 
-    /** The latest result of each question run in this session, in the order first run. */
+    /**
+     * The latest result of each question run in this session, in the order first run.
+     *
+     * @return an unmodifiable snapshot
+     */
     public static synchronized List<QuestionResult> results() {
         return List.copyOf(RESULTS.values());
     }
@@ -45,6 +49,8 @@ public final class SelfCheck {
     /**
      * Shows the points per question and the total. With no ids, lists the questions recorded so
      * far; with ids, lists exactly those, in that order, and says which have not run.
+     *
+     * @param ids the question ids to list, or none for every recorded question
      */
     public static void report(String... ids) {
         Summary s = summary(ids);

@@ -28,7 +28,12 @@ public final class Tests {
     /** A question about the student's answer that may call their code, and so may throw. */
     @FunctionalInterface
     public interface Condition {
-        /** Evaluates the condition. */
+        /**
+         * Evaluates the condition.
+         *
+         * @return whether the condition holds
+         * @throws Exception anything the student's code throws; the answer then counts as attempted
+         */
         boolean holds() throws Exception;
     }
 
@@ -44,6 +49,10 @@ public final class Tests {
      * "not attempted yet" instead of failed checks and hints; once the student has changed the
      * answer, the checks and their hints are shown. A condition that throws counts as attempted.
      * The cases still run, so a test of the course can confirm they fail on the starter.
+     *
+     * @param starter holds while the answer is still the starter
+     * @return these tests, for chaining
+     * @throws IllegalArgumentException if {@code starter} is null
      */
     public Tests notAttemptedWhen(Condition starter) {
         if (starter == null) {
@@ -72,7 +81,14 @@ public final class Tests {
         return notAttempted != null;
     }
 
-    /** Declares a case of weight 1. */
+    /**
+     * Declares a case of weight 1.
+     *
+     * @param name shown to the student; say what is tested, not the expected value
+     * @param body the check
+     * @return these tests, for chaining
+     * @throws IllegalArgumentException if {@code name} is null or blank, or {@code body} is null
+     */
     public Tests test(String name, Case body) {
         return test(name, 1.0, body);
     }
@@ -84,6 +100,9 @@ public final class Tests {
      * @param name   shown to the student; say what is tested, not the expected value
      * @param weight a positive weight
      * @param body   the check
+     * @return these tests, for chaining
+     * @throws IllegalArgumentException if {@code name} is null or blank, {@code weight} is not
+     *         positive and finite, or {@code body} is null
      */
     public Tests test(String name, double weight, Case body) {
         if (name == null || name.isBlank()) {

@@ -39,6 +39,8 @@ public final class Notebook {
     /**
      * Shows {@code value} the way it reads best: an XChart chart or a {@link BufferedImage} as a
      * PNG, a tablesaw {@link Table} as an HTML table, anything else as its {@code toString()}.
+     *
+     * @param value what to show; {@code null} prints "null"
      */
     public static void show(Object value) {
         if (value instanceof Chart<?, ?> chart) {
@@ -68,7 +70,13 @@ public final class Notebook {
     /** Pixels per chart pixel on a kernel that sizes images: 2, as a high-density screen has. */
     static final int SHARPNESS = 2;
 
-    /** Shows a tablesaw table as an HTML table (plain text outside a kernel). */
+    /**
+     * Shows a tablesaw table as an HTML table (plain text outside a kernel); past
+     * {@link #MAX_TABLE_ROWS} rows, the first rows and a count of the rest.
+     *
+     * @param table the table
+     * @throws IllegalArgumentException if {@code table} is null
+     */
     public static void table(Table table) {
         if (table == null) {
             throw new IllegalArgumentException("table is null");
@@ -85,7 +93,12 @@ public final class Notebook {
         KernelBridge.emit("text/html", html, text);
     }
 
-    /** Renders Markdown (with $…$ and $$…$$ math, as in a Markdown cell). */
+    /**
+     * Renders Markdown (with $…$ and $$…$$ math, as in a Markdown cell).
+     *
+     * @param markdown the Markdown text
+     * @throws IllegalArgumentException if {@code markdown} is null
+     */
     public static void markdown(String markdown) {
         KernelBridge.emit("text/markdown", requireText("markdown", markdown), markdown);
     }
@@ -93,18 +106,31 @@ public final class Notebook {
     /**
      * Renders a LaTeX formula as display math. {@code formula} is the math itself, without
      * dollar signs, e.g. {@code "\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))"}.
+     *
+     * @param formula the formula, without dollar signs
+     * @throws IllegalArgumentException if {@code formula} is null
      */
     public static void latex(String formula) {
         requireText("formula", formula);
         KernelBridge.emit("text/latex", "$$" + formula + "$$", formula);
     }
 
-    /** Renders an HTML fragment. */
+    /**
+     * Renders an HTML fragment.
+     *
+     * @param html the fragment
+     * @throws IllegalArgumentException if {@code html} is null
+     */
     public static void html(String html) {
         KernelBridge.emit("text/html", requireText("html", html), html);
     }
 
-    /** Shows an image as a PNG; outside a kernel prints its size. */
+    /**
+     * Shows an image as a PNG; outside a kernel prints its size.
+     *
+     * @param image the image
+     * @throws IllegalArgumentException if {@code image} is null
+     */
     public static void image(BufferedImage image) {
         if (image == null) {
             throw new IllegalArgumentException("image is null");
@@ -115,6 +141,10 @@ public final class Notebook {
     /**
      * An XChart chart as an image, for a cell that ends with it: all three kernels render a
      * {@link BufferedImage} that is a cell's last expression as a PNG.
+     *
+     * @param chart the chart
+     * @return the chart rendered at its own size
+     * @throws IllegalArgumentException if {@code chart} is null
      */
     public static BufferedImage png(Chart<?, ?> chart) {
         if (chart == null) {
@@ -123,7 +153,11 @@ public final class Notebook {
         return HouseStyle.render(chart, 1);
     }
 
-    /** Which kernel the helpers talk to: {@code "JJava"}, {@code "IJava"}, {@code "rapaio"} or {@code "none"}. */
+    /**
+     * Which kernel the helpers talk to.
+     *
+     * @return {@code "JJava"}, {@code "IJava"}, {@code "rapaio"} or {@code "none"}
+     */
     public static String kernel() {
         return KernelBridge.kernel().label();
     }

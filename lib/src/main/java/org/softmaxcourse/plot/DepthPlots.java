@@ -14,6 +14,11 @@ public final class DepthPlots {
      * constant factor lost per layer is a straight line). Layer 1 is next to the input. Drawn in
      * the {@link HouseStyle}: a marker shape and dash pattern per stack, the legend in the emptiest
      * corner.
+     *
+     * @param title the chart's title
+     * @param flows the stacks to compare, at least one
+     * @return the chart
+     * @throws IllegalArgumentException if {@code flows} is null or empty, or holds null
      */
     public static XYChart gradientNorms(String title, GradientFlow... flows) {
         if (flows == null || flows.length == 0) {

@@ -25,10 +25,16 @@ public final class WeightTemplates {
     }
 
     /**
+     * Draws the C templates in a grid, each with its class name as caption.
+     *
      * @param weights    d × C, column c the weights of class c (as {@code SoftmaxRegression.weights()})
      * @param side       the image side, with side × side = d
      * @param classNames C captions
      * @param columns    images per row
+     * @return one image holding every template
+     * @throws IllegalArgumentException if {@code weights} is null or empty, d is not side × side,
+     *         the class names do not match the columns, {@code columns} is less than 1, or a
+     *         weight is NaN or ±∞
      */
     public static BufferedImage of(Matrix weights, int side, List<String> classNames, int columns) {
         Require.nonEmpty("weights", weights);
