@@ -250,19 +250,9 @@ public final class Gelu implements Activation {
      * cost hundreds of ULP.
      */
     private static double tanhForm(double z) {
-        double z2 = z * z;
-        double z2Lo = Math.fma(z, z, -z2);
-        double z3 = z2 * z;
-        double z3Lo = Math.fma(z2, z, -z3) + z2Lo * z;
-        double c3 = CUBIC * z3;
-        double c3Lo = Math.fma(CUBIC, z3, -c3) + CUBIC * z3Lo + CUBIC_LO * z3;
-        double sum = z + c3;
-        double bb = sum - z;
-        double sumLo = ((z - (sum - bb)) + (c3 - bb)) + c3Lo;
-        double p = SQRT_TWO_OVER_PI * sum;
-        double pLo = Math.fma(SQRT_TWO_OVER_PI, sum, -p) + SQRT_TWO_OVER_PI * sumLo + SQRT_TWO_OVER_PI_LO * sum;
-        double w = 2 * p;
-        double wLo = 2 * pLo;
+        DoubleDouble twoU = twoRootTwoOverPi(z, cubicTerm(z));
+        double w = twoU.hi();
+        double wLo = twoU.lo();
         if (w >= 0) {
             return z / (1 + Math.exp(-w) * (1 - wLo));
         }
@@ -288,39 +278,52 @@ public final class Gelu implements Activation {
         if (z < -25) {
             return -0.0;
         }
-        double z2 = z * z;
-        double z2Lo = Math.fma(z, z, -z2);
-        double z3 = z2 * z;
-        double z3Lo = Math.fma(z2, z, -z3) + z2Lo * z;
-        double c3 = CUBIC * z3;
-        double c3Lo = Math.fma(CUBIC, z3, -c3) + CUBIC * z3Lo + CUBIC_LO * z3;
-        // w = 2√(2/π)(z + c3)
-        double sum = z + c3;
-        double bb = sum - z;
-        double sumLo = ((z - (sum - bb)) + (c3 - bb)) + c3Lo;
-        double p = SQRT_TWO_OVER_PI * sum;
-        double pLo = Math.fma(SQRT_TWO_OVER_PI, sum, -p) + SQRT_TWO_OVER_PI * sumLo + SQRT_TWO_OVER_PI_LO * sum;
-        double w = 2 * p;
-        double wLo = 2 * pLo;
+        DoubleDouble c3 = cubicTerm(z);
+        DoubleDouble twoU = twoRootTwoOverPi(z, c3);
+        double w = twoU.hi();
+        double wLo = twoU.lo();
         // z·w′ = 2√(2/π)(z + 3·c3)
-        double t3 = 3 * c3;
-        double t3Lo = Math.fma(3, c3, -t3) + 3 * c3Lo;
-        double dsum = z + t3;
-        bb = dsum - z;
-        double dsumLo = ((z - (dsum - bb)) + (t3 - bb)) + t3Lo;
-        double q = SQRT_TWO_OVER_PI * dsum;
-        double qLo = Math.fma(SQRT_TWO_OVER_PI, dsum, -q) + SQRT_TWO_OVER_PI * dsumLo + SQRT_TWO_OVER_PI_LO * dsum;
+        double t3 = 3 * c3.hi();
+        double t3Lo = Math.fma(3, c3.hi(), -t3) + 3 * c3.lo();
+        DoubleDouble zwDd = twoRootTwoOverPi(z, new DoubleDouble(t3, t3Lo));
         // 1 + z·w′ as s + sLo (TwoSum)
-        double zw = 2 * q;
+        double zw = zwDd.hi();
         double s = 1 + zw;
-        bb = s - 1;
-        double sLo = ((1 - (s - bb)) + (zw - bb)) + 2 * qLo;
+        double bb = s - 1;
+        double sLo = ((1 - (s - bb)) + (zw - bb)) + zwDd.lo();
         if (w < -708) {
             double h = Math.exp(0.5 * w);
             return (s + sLo) * (1 + wLo) * h * h;
         }
         double e = Math.exp(w);
         return ExpQuotients.eTimesOverOnePlusESquared(e, s + (Math.fma(e, wLo, e) + sLo), wLo);
+    }
+
+    /** A value as the unevaluated sum hi + lo of two doubles (a double-double). */
+    private record DoubleDouble(double hi, double lo) {
+    }
+
+    /** 0.044715·z³ as a double-double: fma products, the constant's tail included. */
+    private static DoubleDouble cubicTerm(double z) {
+        double z2 = z * z;
+        double z2Lo = Math.fma(z, z, -z2);
+        double z3 = z2 * z;
+        double z3Lo = Math.fma(z2, z, -z3) + z2Lo * z;
+        double c3 = CUBIC * z3;
+        return new DoubleDouble(c3, Math.fma(CUBIC, z3, -c3) + CUBIC * z3Lo + CUBIC_LO * z3);
+    }
+
+    /**
+     * 2√(2/π)(z + t) as a double-double (TwoSum, then an fma product with √(2/π)'s tail): 2u for
+     * t = 0.044715 z³, and z·(2u)′ for t = 3·0.044715 z³.
+     */
+    private static DoubleDouble twoRootTwoOverPi(double z, DoubleDouble t) {
+        double sum = z + t.hi();
+        double bb = sum - z;
+        double sumLo = ((z - (sum - bb)) + (t.hi() - bb)) + t.lo();
+        double p = SQRT_TWO_OVER_PI * sum;
+        double pLo = Math.fma(SQRT_TWO_OVER_PI, sum, -p) + SQRT_TWO_OVER_PI * sumLo + SQRT_TWO_OVER_PI_LO * sum;
+        return new DoubleDouble(2 * p, 2 * pLo);
     }
 
     private static double u(double z) {
