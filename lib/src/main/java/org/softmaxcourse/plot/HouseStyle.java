@@ -3,10 +3,7 @@ package org.softmaxcourse.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -15,7 +12,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -36,6 +32,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       when no corner is empty.</li>
  *   <li>Ticks: see {@link TickLabels}.</li>
  * </ul>
+ *
+ * <p>This class is the style and its public entry points; the work behind three of them lives in
+ * package-private classes: the legend's corner in {@code LegendPlacement}, the two-pass
+ * rendering in {@code ChartImage}, reading back the drawn tick labels in {@link TickLabels}.
  */
 public final class HouseStyle {
     /** Chart width in pixels. */
@@ -298,148 +298,32 @@ public final class HouseStyle {
     /** The name of the hidden series {@link #finish} adds. */
     static final String ROUND_TICKS = " ";
 
-    // ---- legend placement ---------------------------------------------------------------------
+    // ---- legend placement, rendering, tick reading: see LegendPlacement, ChartImage, TickLabels ----
 
     /**
      * Puts the legend inside the plot, in the corner the chart's data leaves emptiest, or beside
-     * the plot when every corner has data under it; a chart of one curve has no legend. The legend's size is estimated from the
-     * series names; a point counts when it falls in the corner's box (with a margin).
-      *
-      * @param chart the chart
+     * the plot when every corner has data under it; a chart of one curve has no legend. The
+     * legend's size is estimated from the series names; a point counts when it falls in the
+     * corner's box (with a margin).
+     *
+     * @param chart the chart
      */
     public static void placeLegend(XYChart chart) {
-        List<double[]> xs = new ArrayList<>();
-        List<double[]> ys = new ArrayList<>();
-        List<Integer> groups = new ArrayList<>();
-        int longest = 0;
-        int entries = 0;
-        for (XYSeries s : chart.getSeriesMap().values()) {
-            if (!s.isShowInLegend()) {
-                continue;
-            }
-            xs.add(s.getXData());
-            // On a logarithmic axis the data sit where their logarithms do.
-            ys.add(chart.getStyler().isYAxisLogarithmic()
-                    ? java.util.Arrays.stream(s.getYData()).map(v -> v > 0 ? Math.log10(v) : Double.NaN).toArray()
-                    : s.getYData());
-            groups.add(s.getYAxisGroup());
-            longest = Math.max(longest, s.getName().length());
-            entries++;
-        }
-        if (entries == 0) {
-            return;
-        }
-        if (entries == 1 && chart.getSeriesMap().size() <= 2) {
-            // One curve: its title and axis titles say what it is, as in print; no legend box.
-            chart.getStyler().setLegendVisible(false);
-            return;
-        }
-        double plotW = chart.getWidth() - 110.0;
-        double plotH = chart.getHeight() - 100.0;
-        // Legend box in plot fractions: a line sample and the text, one 21-px row per entry.
-        double boxW = Math.min(0.95, (chart.getStyler().getLegendSeriesLineLength() + 24 + 7.2 * longest) / plotW);
-        double boxH = Math.min(0.95, (12 + 21.0 * entries) / plotH);
-        Styler.LegendPosition[] corners = {Styler.LegendPosition.InsideNE, Styler.LegendPosition.InsideNW,
-            Styler.LegendPosition.InsideSE, Styler.LegendPosition.InsideSW};
-        long[] hits = new long[4];
-        double[][] range = ranges(xs, ys, groups);
-        for (int si = 0; si < xs.size(); si++) {
-            double[] x = xs.get(si);
-            double[] y = ys.get(si);
-            double[] r = range[groups.get(si)];
-            for (int i = 0; i < x.length; i++) {
-                double fx = (x[i] - range[2][0]) / (range[2][1] - range[2][0]);
-                double fy = (y[i] - r[0]) / (r[1] - r[0]);
-                if (!Double.isFinite(fx) || !Double.isFinite(fy)) {
-                    continue;
-                }
-                boolean right = fx >= 1 - boxW - 0.03;
-                boolean left = fx <= boxW + 0.03;
-                boolean top = fy >= 1 - boxH - 0.04;
-                boolean bottom = fy <= boxH + 0.04;
-                hits[0] += right && top ? 1 : 0;
-                hits[1] += left && top ? 1 : 0;
-                hits[2] += right && bottom ? 1 : 0;
-                hits[3] += left && bottom ? 1 : 0;
-            }
-        }
-        int best = 0;
-        for (int c = 1; c < 4; c++) {
-            if (hits[c] < hits[best]) {
-                best = c;
-            }
-        }
-        chart.getStyler().setLegendPosition(hits[best] == 0 ? corners[best] : Styler.LegendPosition.OutsideE);
+        LegendPlacement.place(chart);
     }
-
-    /** [group 0 y range, group 1 y range, x range], each {min, max} of the finite data. */
-    private static double[][] ranges(List<double[]> xs, List<double[]> ys, List<Integer> groups) {
-        double[][] r = new double[3][];
-        for (int k = 0; k < 3; k++) {
-            r[k] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        }
-        for (int si = 0; si < xs.size(); si++) {
-            double[] yr = r[Math.min(1, groups.get(si))];
-            for (double v : ys.get(si)) {
-                if (Double.isFinite(v)) {
-                    yr[0] = Math.min(yr[0], v);
-                    yr[1] = Math.max(yr[1], v);
-                }
-            }
-            for (double v : xs.get(si)) {
-                if (Double.isFinite(v)) {
-                    r[2][0] = Math.min(r[2][0], v);
-                    r[2][1] = Math.max(r[2][1], v);
-                }
-            }
-        }
-        return r;
-    }
-
-    // ---- rendering ----------------------------------------------------------------------------
 
     /**
      * The chart as an image {@code scale} times its size in pixels (2 for high-density screens,
      * shown at the chart's own size), with its tick labels calibrated: drawn once off-screen to
      * learn which ticks XChart chose, then for real with one count of decimals per axis.
-      *
-      * @param chart the chart
-      * @param scale pixels per chart pixel, 1 to 4
-      * @return the image
+     *
+     * @param chart the chart
+     * @param scale pixels per chart pixel, 1 to 4
+     * @return the image
+     * @throws IllegalArgumentException if {@code chart} is null or {@code scale} is outside 1 to 4
      */
     public static BufferedImage render(Chart<?, ?> chart, int scale) {
-        if (chart == null) {
-            throw new IllegalArgumentException("chart is null");
-        }
-        if (scale < 1 || scale > 4) {
-            throw new IllegalArgumentException("scale = " + scale + " must be 1 to 4");
-        }
-        List<TickLabels> labels = tickLabels(chart);
-        int w = chart.getWidth();
-        int h = chart.getHeight();
-        if (!labels.isEmpty()) {
-            labels.forEach(TickLabels::startRecording);
-            BufferedImage scratch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = scratch.createGraphics();
-            try {
-                chart.paint(g, w, h);
-            } finally {
-                g.dispose();
-                labels.forEach(TickLabels::calibrate);
-            }
-        }
-        BufferedImage image = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.scale(scale, scale);
-            chart.paint(g, w, h);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return ChartImage.of(chart, scale);
     }
 
     /**
@@ -451,63 +335,9 @@ public final class HouseStyle {
      * @param chart a chart from this package
      * @param axis  "x" or "y"
      * @return the labels, e.g. [−6, −4, −2, 0, 2, 4, 6]
+     * @throws IllegalArgumentException if {@code chart} is null or {@code axis} is neither "x" nor "y"
      */
     public static List<String> tickLabels(XYChart chart, String axis) {
-        if (chart == null) {
-            throw new IllegalArgumentException("chart is null");
-        }
-        boolean x = switch (axis == null ? "" : axis) {
-            case "x" -> true;
-            case "y" -> false;
-            default -> throw new IllegalArgumentException("axis = \"" + axis + "\": use \"x\" or \"y\"");
-        };
-        Object f = x ? chart.getStyler().getxAxisTickLabelsFormattingFunction()
-                : chart.getStyler().getyAxisTickLabelsFormattingFunction();
-        if (!(f instanceof TickLabels t)) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        List<List<String>> axes = t.labelsPerAxis();
-        for (int group = 0; group < axes.size(); group++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (XYSeries s : chart.getSeriesMap().values()) {
-                if (x || s.getYAxisGroup() == group) {
-                    for (double v : x ? s.getXData() : s.getYData()) {
-                        if (Double.isFinite(v)) {
-                            lo = Math.min(lo, v);
-                            hi = Math.max(hi, v);
-                        }
-                    }
-                }
-            }
-            Double min = x ? chart.getStyler().getXAxisMin() : chart.getStyler().getYAxisMin(group);
-            Double max = x ? chart.getStyler().getXAxisMax() : chart.getStyler().getYAxisMax(group);
-            lo = min != null ? min : lo;
-            hi = max != null ? max : hi;
-            // XChart leaves (1 − plot content size) of the plot empty around the data, half each side.
-            double content = chart.getStyler().getPlotContentSize();
-            double slack = (hi - lo) * (1 - content) / (2 * content) + 1e-9 * Math.max(1, hi - lo);
-            for (String label : axes.get(group)) {
-                double v = Double.parseDouble(label.replace('−', '-').replace(" ", ""));
-                if (v >= lo - slack && v <= hi + slack) {
-                    out.add(label);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<TickLabels> tickLabels(Chart<?, ?> chart) {
-        List<TickLabels> out = new ArrayList<>();
-        if (chart.getStyler() instanceof AxesChartStyler s) {
-            if (s.getxAxisTickLabelsFormattingFunction() instanceof TickLabels t) {
-                out.add(t);
-            }
-            if (s.getyAxisTickLabelsFormattingFunction() instanceof TickLabels t) {
-                out.add(t);
-            }
-        }
-        return out;
+        return TickLabels.drawn(chart, axis);
     }
 }

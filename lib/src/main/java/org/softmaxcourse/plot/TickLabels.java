@@ -3,6 +3,8 @@ package org.softmaxcourse.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.softmaxcourse.numeric.Numbers;
 
 /**
@@ -16,7 +18,7 @@ import org.softmaxcourse.numeric.Numbers;
  * curve triggers. Installing a label function switches XChart to its round-number tick path. The
  * labels XChart then asks for come one at a time, so the count of decimals is learnt in a first,
  * off-screen rendering ({@link #calibrate}) and used in the second; until then each label is the
- * shortest form of its own value.
+ * shortest form of its own value. {@link #drawn} reads back the labels a rendering drew.
  */
 final class TickLabels implements Function<Double, String> {
     /** Significant digits a tick label ever needs: ticks are multiples of a 1-2-5 step. */
@@ -196,6 +198,63 @@ final class TickLabels implements Function<Double, String> {
     /** The labels of each axis (y: each axis group, left then right) of the last calibrated rendering. */
     List<List<String>> labelsPerAxis() {
         return calibratedRuns;
+    }
+
+    /**
+     * The tick labels the last {@link HouseStyle#render} drew on the x axis ({@code "x"}) or the
+     * y axes ({@code "y"}, left then right) of a house-style XY chart, in order: those within the
+     * axis's range (the data's, or the one the chart sets, and the margin XChart leaves around
+     * it). Empty before a rendering or for a chart not built in the house style.
+     *
+     * @param chart a chart from this package
+     * @param axis  "x" or "y"
+     * @return the labels, e.g. [−6, −4, −2, 0, 2, 4, 6]
+     * @throws IllegalArgumentException if {@code chart} is null or {@code axis} is neither "x" nor "y"
+     */
+    static List<String> drawn(XYChart chart, String axis) {
+        if (chart == null) {
+            throw new IllegalArgumentException("chart is null");
+        }
+        boolean x = switch (axis == null ? "" : axis) {
+            case "x" -> true;
+            case "y" -> false;
+            default -> throw new IllegalArgumentException("axis = \"" + axis + "\": use \"x\" or \"y\"");
+        };
+        Object f = x ? chart.getStyler().getxAxisTickLabelsFormattingFunction()
+                : chart.getStyler().getyAxisTickLabelsFormattingFunction();
+        if (!(f instanceof TickLabels t)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<List<String>> axes = t.labelsPerAxis();
+        for (int group = 0; group < axes.size(); group++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (XYSeries s : chart.getSeriesMap().values()) {
+                if (x || s.getYAxisGroup() == group) {
+                    for (double v : x ? s.getXData() : s.getYData()) {
+                        if (Double.isFinite(v)) {
+                            lo = Math.min(lo, v);
+                            hi = Math.max(hi, v);
+                        }
+                    }
+                }
+            }
+            Double min = x ? chart.getStyler().getXAxisMin() : chart.getStyler().getYAxisMin(group);
+            Double max = x ? chart.getStyler().getXAxisMax() : chart.getStyler().getYAxisMax(group);
+            lo = min != null ? min : lo;
+            hi = max != null ? max : hi;
+            // XChart leaves (1 − plot content size) of the plot empty around the data, half each side.
+            double content = chart.getStyler().getPlotContentSize();
+            double slack = (hi - lo) * (1 - content) / (2 * content) + 1e-9 * Math.max(1, hi - lo);
+            for (String label : axes.get(group)) {
+                double v = Double.parseDouble(label.replace('−', '-').replace(" ", ""));
+                if (v >= lo - slack && v <= hi + slack) {
+                    out.add(label);
+                }
+            }
+        }
+        return out;
     }
 
     private static double last(List<Double> run) {
