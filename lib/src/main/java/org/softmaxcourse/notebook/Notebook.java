@@ -8,6 +8,7 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.softmaxcourse.plot.HouseStyle;
+import org.softmaxcourse.text.Messages;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,6 +38,19 @@ public final class Notebook {
     }
 
     /**
+     * Chooses the language of everything the library shows from now on: plot titles, axis labels,
+     * legends, table headers, exercise feedback and derivation steps. A notebook calls it once, in
+     * its set-up cell; the Chinese notebooks call {@code Notebook.language("zh")}, the English ones
+     * need not call it.
+     *
+     * @param languageTag {@code "en"} (the default) or {@code "zh"}
+     * @throws IllegalArgumentException naming the tag when the course is not written in it
+     */
+    public static void language(String languageTag) {
+        Messages.use(languageTag);
+    }
+
+    /**
      * Shows {@code value} the way it reads best: an XChart chart or a {@link BufferedImage} as a
      * PNG, a tablesaw {@link Table} as an HTML table, anything else as its {@code toString()}.
      *
@@ -46,7 +60,7 @@ public final class Notebook {
         if (value instanceof Chart<?, ?> chart) {
             chart(chart);
         } else if (value instanceof BufferedImage image) {
-            image(image, "image " + image.getWidth() + "×" + image.getHeight());
+            image(image, Messages.text("notebook.image", image.getWidth(), image.getHeight()));
         } else if (value instanceof Table table) {
             table(table);
         } else {
@@ -135,7 +149,7 @@ public final class Notebook {
         if (image == null) {
             throw new IllegalArgumentException("image is null");
         }
-        image(image, "image " + image.getWidth() + "×" + image.getHeight());
+        image(image, Messages.text("notebook.image", image.getWidth(), image.getHeight()));
     }
 
     /**
